@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AppInfo.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+using namespace Companion;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    AppInfo::applyTo(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Shows the Aries sign-in and permission page for Aries Companion.\n"
+        "Aries Companion starts this program when you connect; it is not meant to be run by hand."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+    return 0;
+}
