@@ -421,8 +421,9 @@ ApiReply SandboxServer::control(const Http::HttpRequest &request)
     }
     if (method == "POST" && endpoint == QLatin1String("market/tick")) {
         const json steps = body.value("steps", json(1));
-        if (!steps.is_number_integer() || steps.get<int>() < 1 || steps.get<int>() > 100000) {
-            return ApiReply::error(400, "bad_request", QStringLiteral("steps must be an integer from 1 to 100000"));
+        // A tick moves every symbol; 10,000 ticks over the largest universe still answer within seconds.
+        if (!steps.is_number_integer() || steps.get<int>() < 1 || steps.get<int>() > 10000) {
+            return ApiReply::error(400, "bad_request", QStringLiteral("steps must be an integer from 1 to 10000"));
         }
         m_market.tick(steps.get<int>());
         return {200, json{{"ok", true}, {"tickCount", m_market.tickCount()}}};
