@@ -7,7 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh >/dev/null
+log=$(mktemp)
+if ! scripts/build.sh >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    exit 1
+fi
+rm -f "$log"
 
 state_dir="${XDG_DATA_HOME:-$HOME/.local/share}/aries-companion"
 mkdir -p "$state_dir"
