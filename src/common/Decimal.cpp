@@ -99,8 +99,8 @@ std::optional<Decimal> Decimal::parse(QStringView text)
     if (i != text.size() || wholeDigits + fractionDigits == 0) {
         return std::nullopt;
     }
-    const std::int64_t units
-        = static_cast<std::int64_t>(whole) * kUnitsPerOne + fraction * pow10(kMaxDecimals - fractionDigits);
+    const std::int64_t units =
+        static_cast<std::int64_t>(whole) * kUnitsPerOne + fraction * pow10(kMaxDecimals - fractionDigits);
     return fromUnits(negative ? -units : units);
 }
 
@@ -155,7 +155,8 @@ double Decimal::toDouble() const
 std::optional<Decimal> Decimal::plus(Decimal other) const
 {
     constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
-    if ((other.m_units > 0 && m_units > kMax - other.m_units) || (other.m_units < 0 && m_units < kMin - other.m_units)) {
+    if ((other.m_units > 0 && m_units > kMax - other.m_units)
+        || (other.m_units < 0 && m_units < kMin - other.m_units)) {
         return std::nullopt;
     }
     return fromUnits(m_units + other.m_units);

@@ -15,7 +15,7 @@ namespace Companion::Http {
 struct HttpRequest
 {
     QByteArray method; ///< Upper case: "GET", "POST", …
-    QString path;      ///< Decoded path without the query, e.g. "/v1/orders"
+    QString path; ///< Decoded path without the query, e.g. "/v1/orders"
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

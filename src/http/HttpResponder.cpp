@@ -13,8 +13,7 @@ struct HttpResponder::Private
     explicit Private(QHttpServerResponder &&r)
         : responder(std::move(r))
         , socket(responder.socket())
-    {
-    }
+    { }
 
     QHttpServerResponder responder;
     // QtHttpServer deleteLater()s the socket when the peer disconnects while the responder keeps a raw
@@ -36,8 +35,7 @@ struct HttpResponder::Private
 
 HttpResponder::HttpResponder(QHttpServerResponder &&responder)
     : d(std::make_unique<Private>(std::move(responder)))
-{
-}
+{ }
 
 HttpResponder::~HttpResponder() = default;
 
@@ -58,7 +56,7 @@ void HttpResponder::send(int status, const QByteArray &body, const HeaderList &h
 
 void HttpResponder::sendJson(int status, const QByteArray &json, const HeaderList &extraHeaders)
 {
-    HeaderList headers{{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+    HeaderList headers {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
     headers += extraHeaders;
     send(status, json, headers);
 }

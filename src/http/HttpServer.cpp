@@ -50,8 +50,7 @@ class HttpServer::Backend final : public QAbstractHttpServer
 public:
     explicit Backend(Handler handler)
         : m_handler(std::move(handler))
-    {
-    }
+    { }
 
 protected:
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
@@ -84,8 +83,7 @@ private:
 HttpServer::HttpServer(Handler handler, QObject *parent)
     : QObject(parent)
     , m_backend(std::make_unique<Backend>(std::move(handler)))
-{
-}
+{ }
 
 HttpServer::~HttpServer() = default;
 

@@ -93,8 +93,8 @@ void TestDecimal::times_roundsHalfAwayFromZero()
     QCOMPARE(Decimal::parse(u"0.000003")->times(*Decimal::parse(u"0.5"))->toString(), QStringLiteral("0.000002"));
     QCOMPARE(Decimal::parse(u"-0.000003")->times(*Decimal::parse(u"0.5"))->toString(), QStringLiteral("-0.000002"));
     // Beyond 64 bits in the intermediate product, still exact in the result.
-    QCOMPARE(Decimal::parse(u"3000000")->times(*Decimal::parse(u"1234.5678"))->toString(),
-             QStringLiteral("3703703400"));
+    QCOMPARE(
+        Decimal::parse(u"3000000")->times(*Decimal::parse(u"1234.5678"))->toString(), QStringLiteral("3703703400"));
 }
 
 void TestDecimal::times_overflow_isRefused()

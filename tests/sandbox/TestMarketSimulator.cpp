@@ -142,15 +142,33 @@ void TestMarketSimulator::universe_find_knowsRealNames_data()
     QTest::addColumn<QString>("ticker");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("exchange");
-    QTest::newRow("AAPL") << "AAPL" << "Apple Inc." << "XNAS";
-    QTest::newRow("MSFT") << "MSFT" << "Microsoft Corporation" << "XNAS";
-    QTest::newRow("NVDA") << "NVDA" << "NVIDIA Corporation" << "XNAS";
-    QTest::newRow("JPM") << "JPM" << "JPMorgan Chase & Co." << "XNYS";
-    QTest::newRow("KO") << "KO" << "The Coca-Cola Company" << "XNYS";
-    QTest::newRow("V") << "V" << "Visa Inc." << "XNYS";
-    QTest::newRow("SPX") << "SPX" << "S&P 500 Index" << "INDEX";
-    QTest::newRow("NDX") << "NDX" << "Nasdaq-100 Index" << "INDEX";
-    QTest::newRow("DJI") << "DJI" << "Dow Jones Industrial Average" << "INDEX";
+    QTest::newRow("AAPL") << "AAPL"
+                          << "Apple Inc."
+                          << "XNAS";
+    QTest::newRow("MSFT") << "MSFT"
+                          << "Microsoft Corporation"
+                          << "XNAS";
+    QTest::newRow("NVDA") << "NVDA"
+                          << "NVIDIA Corporation"
+                          << "XNAS";
+    QTest::newRow("JPM") << "JPM"
+                         << "JPMorgan Chase & Co."
+                         << "XNYS";
+    QTest::newRow("KO") << "KO"
+                        << "The Coca-Cola Company"
+                        << "XNYS";
+    QTest::newRow("V") << "V"
+                       << "Visa Inc."
+                       << "XNYS";
+    QTest::newRow("SPX") << "SPX"
+                         << "S&P 500 Index"
+                         << "INDEX";
+    QTest::newRow("NDX") << "NDX"
+                         << "Nasdaq-100 Index"
+                         << "INDEX";
+    QTest::newRow("DJI") << "DJI"
+                         << "Dow Jones Industrial Average"
+                         << "INDEX";
 }
 
 void TestMarketSimulator::universe_find_knowsRealNames()
@@ -234,7 +252,7 @@ void TestMarketSimulator::universe_generated_pricesDeterministicAndInRange()
             continue;
         }
         QVERIFY2(info.basePrice >= Decimal::fromInt(5) && info.basePrice <= Decimal::fromInt(500),
-                 qPrintable(QString(info.ticker + u' ' + info.basePrice.toString())));
+            qPrintable(QString(info.ticker + u' ' + info.basePrice.toString())));
         QVERIFY(info.basePrice.decimals() <= 2);
         QCOMPARE(b.find(info.ticker)->basePrice, info.basePrice);
         distinct.insert(info.basePrice.units());
@@ -247,15 +265,24 @@ void TestMarketSimulator::search_query_expectedFirstResult_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("first");
     QTest::addColumn<bool>("isIndex");
-    QTest::newRow("exact ticker") << "AAPL" << "AAPL" << false;
-    QTest::newRow("lower case ticker") << "aapl" << "AAPL" << false;
-    QTest::newRow("ticker prefix") << "MSF" << "MSFT" << false;
-    QTest::newRow("name") << "apple" << "AAPL" << false;
-    QTest::newRow("name, mixed case") << "MiCrOsOfT" << "MSFT" << false;
-    QTest::newRow("shortest ticker first") << "goog" << "GOOG" << false;
-    QTest::newRow("index by ticker") << "spx" << "SPX" << true;
-    QTest::newRow("index by name") << "S&P 500" << "SPX" << true;
-    QTest::newRow("dow") << "dow jones" << "DJI" << true;
+    QTest::newRow("exact ticker") << "AAPL"
+                                  << "AAPL" << false;
+    QTest::newRow("lower case ticker") << "aapl"
+                                       << "AAPL" << false;
+    QTest::newRow("ticker prefix") << "MSF"
+                                   << "MSFT" << false;
+    QTest::newRow("name") << "apple"
+                          << "AAPL" << false;
+    QTest::newRow("name, mixed case") << "MiCrOsOfT"
+                                      << "MSFT" << false;
+    QTest::newRow("shortest ticker first") << "goog"
+                                           << "GOOG" << false;
+    QTest::newRow("index by ticker") << "spx"
+                                     << "SPX" << true;
+    QTest::newRow("index by name") << "S&P 500"
+                                   << "SPX" << true;
+    QTest::newRow("dow") << "dow jones"
+                         << "DJI" << true;
 }
 
 void TestMarketSimulator::search_query_expectedFirstResult()
@@ -441,11 +468,16 @@ void TestMarketSimulator::setPrice_known_setsRoundedPriceAndEmits_data()
 {
     QTest::addColumn<QString>("price");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("cents") << "123.45" << "123.45";
-    QTest::newRow("sub-cent above $1 rounds") << "123.456" << "123.46";
-    QTest::newRow("below $1 keeps four decimals") << "0.1234" << "0.1234";
-    QTest::newRow("below $1 rounds to four") << "0.123456" << "0.1235";
-    QTest::newRow("whole") << "7" << "7";
+    QTest::newRow("cents") << "123.45"
+                           << "123.45";
+    QTest::newRow("sub-cent above $1 rounds") << "123.456"
+                                              << "123.46";
+    QTest::newRow("below $1 keeps four decimals") << "0.1234"
+                                                  << "0.1234";
+    QTest::newRow("below $1 rounds to four") << "0.123456"
+                                             << "0.1235";
+    QTest::newRow("whole") << "7"
+                           << "7";
 }
 
 void TestMarketSimulator::setPrice_known_setsRoundedPriceAndEmits()
@@ -477,12 +509,18 @@ void TestMarketSimulator::quote_spread_aroundLastAtLeastOneTick_data()
 {
     QTest::addColumn<QString>("price");
     QTest::addColumn<QString>("tick");
-    QTest::newRow("large") << "4321.09" << "0.01";
-    QTest::newRow("typical") << "230.17" << "0.01";
-    QTest::newRow("cheap") << "5.03" << "0.01";
-    QTest::newRow("one dollar") << "1" << "0.01";
-    QTest::newRow("below $1") << "0.5" << "0.0001";
-    QTest::newRow("penny") << "0.0123" << "0.0001";
+    QTest::newRow("large") << "4321.09"
+                           << "0.01";
+    QTest::newRow("typical") << "230.17"
+                             << "0.01";
+    QTest::newRow("cheap") << "5.03"
+                           << "0.01";
+    QTest::newRow("one dollar") << "1"
+                                << "0.01";
+    QTest::newRow("below $1") << "0.5"
+                              << "0.0001";
+    QTest::newRow("penny") << "0.0123"
+                           << "0.0001";
 }
 
 void TestMarketSimulator::quote_spread_aroundLastAtLeastOneTick()
@@ -589,13 +627,20 @@ void TestMarketSimulator::history_badRequest_error_data()
     QTest::addColumn<qint64>("from");
     QTest::addColumn<qint64>("to");
     QTest::addColumn<QString>("error");
-    QTest::newRow("unknown resolution") << "AAPL" << "2" << qint64(0) << qint64(100) << "Unsupported resolution 2";
-    QTest::newRow("lower-case day") << "AAPL" << "d" << qint64(0) << qint64(100) << "Unsupported resolution d";
-    QTest::newRow("empty resolution") << "AAPL" << "" << qint64(0) << qint64(100) << "Unsupported resolution ";
-    QTest::newRow("3M is not offered") << "AAPL" << "3M" << qint64(0) << qint64(100) << "Unsupported resolution 3M";
-    QTest::newRow("to == from") << "AAPL" << "1" << qint64(100) << qint64(100) << "'to' must be after 'from'";
-    QTest::newRow("to < from") << "AAPL" << "D" << qint64(200) << qint64(100) << "'to' must be after 'from'";
-    QTest::newRow("unknown symbol") << "NOPE" << "D" << qint64(0) << qint64(100) << "Unknown symbol NOPE";
+    QTest::newRow("unknown resolution") << "AAPL"
+                                        << "2" << qint64(0) << qint64(100) << "Unsupported resolution 2";
+    QTest::newRow("lower-case day") << "AAPL"
+                                    << "d" << qint64(0) << qint64(100) << "Unsupported resolution d";
+    QTest::newRow("empty resolution") << "AAPL"
+                                      << "" << qint64(0) << qint64(100) << "Unsupported resolution ";
+    QTest::newRow("3M is not offered") << "AAPL"
+                                       << "3M" << qint64(0) << qint64(100) << "Unsupported resolution 3M";
+    QTest::newRow("to == from") << "AAPL"
+                                << "1" << qint64(100) << qint64(100) << "'to' must be after 'from'";
+    QTest::newRow("to < from") << "AAPL"
+                               << "D" << qint64(200) << qint64(100) << "'to' must be after 'from'";
+    QTest::newRow("unknown symbol") << "NOPE"
+                                    << "D" << qint64(0) << qint64(100) << "Unknown symbol NOPE";
 }
 
 void TestMarketSimulator::history_badRequest_error()
@@ -617,14 +662,18 @@ void TestMarketSimulator::history_resolution_wellFormedBars_data()
     QTest::addColumn<QString>("resolution");
     QTest::addColumn<QString>("ticker");
     QTest::addColumn<qint64>("days");
-    for (const char *resolution : {"1", "3", "5", "15", "30", "45", "60", "120", "180", "240", "D", "1D", "W", "1W",
-                                   "M", "1M"}) {
+    for (const char *resolution :
+        {"1", "3", "5", "15", "30", "45", "60", "120", "180", "240", "D", "1D", "W", "1W", "M", "1M"}) {
         QTest::addRow("%s AAPL", resolution) << QString::fromLatin1(resolution) << "AAPL" << qint64(400);
     }
-    QTest::newRow("D SPX since 1970") << "D" << "SPX" << qint64(30'000);
-    QTest::newRow("W F since 1970") << "W" << "F" << qint64(30'000);
-    QTest::newRow("M ZAAB since 1970") << "M" << "ZAAB" << qint64(30'000);
-    QTest::newRow("60 PFE") << "60" << "PFE" << qint64(30);
+    QTest::newRow("D SPX since 1970") << "D"
+                                      << "SPX" << qint64(30'000);
+    QTest::newRow("W F since 1970") << "W"
+                                    << "F" << qint64(30'000);
+    QTest::newRow("M ZAAB since 1970") << "M"
+                                       << "ZAAB" << qint64(30'000);
+    QTest::newRow("60 PFE") << "60"
+                            << "PFE" << qint64(30);
 }
 
 void TestMarketSimulator::history_resolution_wellFormedBars()
@@ -889,15 +938,10 @@ void TestMarketSimulator::restore_malformedEntries_ignored()
     QCOMPARE(market.tickCount(), 0);
     QCOMPARE(market.price(QStringLiteral("MSFT")), msft);
 
-    market.restore(nlohmann::json{{"tickCount", 5},
-                                  {"prices",
-                                   {{"AAPL", "150.25"},
-                                    {"NOPE", "10"},
-                                    {"MSFT", 12},
-                                    {"NVDA", "abc"},
-                                    {"TSLA", "-5"},
-                                    {"META", nullptr},
-                                    {"ZAAA", "10"}}}});
+    market.restore(nlohmann::json {{"tickCount", 5},
+        {"prices",
+            {{"AAPL", "150.25"}, {"NOPE", "10"}, {"MSFT", 12}, {"NVDA", "abc"}, {"TSLA", "-5"}, {"META", nullptr},
+                {"ZAAA", "10"}}}});
     QCOMPARE(market.tickCount(), 5);
     QCOMPARE(market.price(QStringLiteral("AAPL")), dec("150.25"));
     QCOMPARE(market.price(QStringLiteral("MSFT")), msft);
@@ -906,9 +950,9 @@ void TestMarketSimulator::restore_malformedEntries_ignored()
     QCOMPARE(market.price(QStringLiteral("META")), meta);
     QVERIFY(market.price(QStringLiteral("ZAAA")).isZero()); // not in this universe
 
-    market.restore(nlohmann::json{{"tickCount", -4}, {"prices", "none"}});
+    market.restore(nlohmann::json {{"tickCount", -4}, {"prices", "none"}});
     QCOMPARE(market.tickCount(), 5);
-    market.restore(nlohmann::json{{"tickCount", "7"}});
+    market.restore(nlohmann::json {{"tickCount", "7"}});
     QCOMPARE(market.tickCount(), 5);
 }
 

@@ -22,11 +22,15 @@ const QString kScopeUserPassword = QStringLiteral("scoped-pw");
 /** One user per scope: a token that holds only that scope (allowed through the consent page). */
 const QStringList &singleScopes()
 {
-    static const QStringList scopes{
-        QStringLiteral("user:information"),    QStringLiteral("account:information"),
-        QStringLiteral("position:information"), QStringLiteral("order:execution"),
-        QStringLiteral("order:information"),   QStringLiteral("market:information"),
-        QStringLiteral("market:supplemental"), QStringLiteral("calendar:information"),
+    static const QStringList scopes {
+        QStringLiteral("user:information"),
+        QStringLiteral("account:information"),
+        QStringLiteral("position:information"),
+        QStringLiteral("order:execution"),
+        QStringLiteral("order:information"),
+        QStringLiteral("market:information"),
+        QStringLiteral("market:supplemental"),
+        QStringLiteral("calendar:information"),
     };
     return scopes;
 }
@@ -120,8 +124,8 @@ private:
 
 void TestSandboxApi::initTestCase()
 {
-    QStringList args{QStringLiteral("--tick-ms"), QStringLiteral("0"), QStringLiteral("--positions"),
-                     QStringLiteral("5"), QStringLiteral("--user"), kAlice + u':' + kAlicePassword};
+    QStringList args {QStringLiteral("--tick-ms"), QStringLiteral("0"), QStringLiteral("--positions"),
+        QStringLiteral("5"), QStringLiteral("--user"), kAlice + u':' + kAlicePassword};
     for (qsizetype i = 0; i < singleScopes().size(); ++i)
         args << QStringLiteral("--user") << scopeUserEmail(i) + u':' + kScopeUserPassword;
     m_sandbox = std::make_unique<SandboxProcess>();
@@ -141,12 +145,12 @@ void TestSandboxApi::initTestCase()
     // Each scope user: first all scopes requested but only one allowed on the consent page, then (the
     // consent page again, since not everything was allowed) all allowed, to learn the account id.
     for (qsizetype i = 0; i < singleScopes().size(); ++i) {
-        const SandboxTokens restricted = SandboxSignIn::signIn(*m_sandbox, scopeUserEmail(i), kScopeUserPassword,
-                                                               allSandboxScopes(), {singleScopes().at(i)});
+        const SandboxTokens restricted = SandboxSignIn::signIn(
+            *m_sandbox, scopeUserEmail(i), kScopeUserPassword, allSandboxScopes(), {singleScopes().at(i)});
         QVERIFY(restricted.isValid());
         QCOMPARE(restricted.scope, singleScopes().at(i));
-        const SandboxTokens full
-            = SandboxSignIn::signIn(*m_sandbox, scopeUserEmail(i), kScopeUserPassword, allSandboxScopes());
+        const SandboxTokens full =
+            SandboxSignIn::signIn(*m_sandbox, scopeUserEmail(i), kScopeUserPassword, allSandboxScopes());
         QVERIFY(full.isValid());
         QCOMPARE(full.scope.split(u' ').size(), allSandboxScopes().size());
         m_scopeTokens.append(restricted);
@@ -194,8 +198,8 @@ void TestSandboxApi::addEndpointRows()
 {
     QTest::addColumn<EndpointCall>("endpoint");
     QTest::addColumn<QStringList>("scopes");
-    const QString from = QString::fromLatin1(
-        QUrl::toPercentEncoding(QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate)));
+    const QString from =
+        QString::fromLatin1(QUrl::toPercentEncoding(QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate)));
     const QString chart = QStringLiteral("/v1/chart/history?symbol=AAPL&resolution=D&from=%1&to=%2")
                               .arg(nowSeconds() - 30 * 86400)
                               .arg(nowSeconds());
@@ -203,34 +207,35 @@ void TestSandboxApi::addEndpointRows()
                              R"("qty":"1","price":"1.00","timeInForce":"DAY"})";
     const QByteArray change = R"({"origClOrdId":"no-such-order","tradingAccountId":"{account}","symbol":"AAPL",)"
                               R"("price":"2.00"})";
-    const QStringList user{QStringLiteral("user:information")};
-    const QStringList account{QStringLiteral("account:information")};
-    const QStringList execution{QStringLiteral("order:execution")};
-    const QStringList information{QStringLiteral("order:information")};
-    const QStringList market{QStringLiteral("market:information")};
-    const QStringList supplemental{QStringLiteral("market:supplemental"), QStringLiteral("market:information")};
+    const QStringList user {QStringLiteral("user:information")};
+    const QStringList account {QStringLiteral("account:information")};
+    const QStringList execution {QStringLiteral("order:execution")};
+    const QStringList information {QStringLiteral("order:information")};
+    const QStringList market {QStringLiteral("market:information")};
+    const QStringList supplemental {QStringLiteral("market:supplemental"), QStringLiteral("market:information")};
 
-    QTest::newRow("users/me") << EndpointCall{"GET", QStringLiteral("/v1/users/me"), {}} << user;
-    QTest::newRow("users/me/accounts") << EndpointCall{"GET", QStringLiteral("/v1/users/me/accounts"), {}}
-                                       << QStringList{user.at(0), account.at(0)};
-    QTest::newRow("balances") << EndpointCall{"GET", QStringLiteral("/v1/accounts/{account}/balances"), {}} << account;
-    QTest::newRow("positions") << EndpointCall{"GET", QStringLiteral("/v1/accounts/{account}/positions"), {}}
-                               << QStringList{account.at(0), QStringLiteral("position:information")};
-    QTest::newRow("place order") << EndpointCall{"POST", QStringLiteral("/v1/orders"), order} << execution;
-    QTest::newRow("preview order") << EndpointCall{"POST", QStringLiteral("/v1/orders/preview"), order} << execution;
-    QTest::newRow("replace order") << EndpointCall{"POST", QStringLiteral("/v1/orders/replace"), change} << execution;
-    QTest::newRow("cancel order") << EndpointCall{"POST", QStringLiteral("/v1/orders/cancel"), change} << execution;
-    QTest::newRow("v2 orders") << EndpointCall{"GET", QStringLiteral("/v2/accounts/{account}/orders"), {}}
+    QTest::newRow("users/me") << EndpointCall {"GET", QStringLiteral("/v1/users/me"), {}} << user;
+    QTest::newRow("users/me/accounts") << EndpointCall {"GET", QStringLiteral("/v1/users/me/accounts"), {}}
+                                       << QStringList {user.at(0), account.at(0)};
+    QTest::newRow("balances") << EndpointCall {"GET", QStringLiteral("/v1/accounts/{account}/balances"), {}} << account;
+    QTest::newRow("positions") << EndpointCall {"GET", QStringLiteral("/v1/accounts/{account}/positions"), {}}
+                               << QStringList {account.at(0), QStringLiteral("position:information")};
+    QTest::newRow("place order") << EndpointCall {"POST", QStringLiteral("/v1/orders"), order} << execution;
+    QTest::newRow("preview order") << EndpointCall {"POST", QStringLiteral("/v1/orders/preview"), order} << execution;
+    QTest::newRow("replace order") << EndpointCall {"POST", QStringLiteral("/v1/orders/replace"), change} << execution;
+    QTest::newRow("cancel order") << EndpointCall {"POST", QStringLiteral("/v1/orders/cancel"), change} << execution;
+    QTest::newRow("v2 orders") << EndpointCall {"GET", QStringLiteral("/v2/accounts/{account}/orders"), {}}
                                << information;
-    QTest::newRow("v2 order history")
-        << EndpointCall{"GET", QStringLiteral("/v2/accounts/{account}/orders/history?from=") + from, {}} << information;
-    QTest::newRow("search") << EndpointCall{"GET", QStringLiteral("/v1/marketdata/search?query=AA"), {}} << market;
-    QTest::newRow("chart history") << EndpointCall{"GET", chart, {}} << market;
-    QTest::newRow("last-trade") << EndpointCall{"GET", QStringLiteral("/v1/stocks/last-trade?ticker=AAPL"), {}}
+    QTest::newRow("v2 order history") << EndpointCall {"GET",
+        QStringLiteral("/v2/accounts/{account}/orders/history?from=") + from, {}}
+                                      << information;
+    QTest::newRow("search") << EndpointCall {"GET", QStringLiteral("/v1/marketdata/search?query=AA"), {}} << market;
+    QTest::newRow("chart history") << EndpointCall {"GET", chart, {}} << market;
+    QTest::newRow("last-trade") << EndpointCall {"GET", QStringLiteral("/v1/stocks/last-trade?ticker=AAPL"), {}}
                                 << supplemental;
-    QTest::newRow("last-quote") << EndpointCall{"GET", QStringLiteral("/v1/stocks/last-quote?ticker=AAPL"), {}}
+    QTest::newRow("last-quote") << EndpointCall {"GET", QStringLiteral("/v1/stocks/last-quote?ticker=AAPL"), {}}
                                 << supplemental;
-    QTest::newRow("prev") << EndpointCall{"GET", QStringLiteral("/v1/stocks/prev?ticker=AAPL"), {}} << supplemental;
+    QTest::newRow("prev") << EndpointCall {"GET", QStringLiteral("/v1/stocks/prev?ticker=AAPL"), {}} << supplemental;
 }
 
 void TestSandboxApi::endpoint_tokenWithoutScope_isForbidden_data()
@@ -269,7 +274,7 @@ void TestSandboxApi::endpoint_badOrMissingToken_isUnauthorized_data()
 void TestSandboxApi::endpoint_badOrMissingToken_isUnauthorized()
 {
     QFETCH(EndpointCall, endpoint);
-    const QList<HttpHeaders> variants{
+    const QList<HttpHeaders> variants {
         {},
         {bearer(QStringLiteral("not-a-token"))},
         {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ")}},
@@ -327,7 +332,7 @@ void TestSandboxApi::accounts_demoUser_hasMarginAndCashAccounts()
         classes.append(jsonText(account, "account_class"));
     }
     classes.sort();
-    QCOMPARE(classes, (QStringList{QStringLiteral("CASH"), QStringLiteral("MARGIN")}));
+    QCOMPARE(classes, (QStringList {QStringLiteral("CASH"), QStringLiteral("MARGIN")}));
     QVERIFY(m_demoMargin != m_demoCash);
 }
 
@@ -392,9 +397,9 @@ void TestSandboxApi::positions_count_equalsPositionsFlag_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("count");
     QTest::newRow("default") << QStringList() << 8;
-    QTest::newRow("one") << QStringList{QStringLiteral("--positions"), QStringLiteral("1")} << 1;
-    QTest::newRow("beyond the real tickers") << QStringList{QStringLiteral("--positions"), QStringLiteral("120")}
-                                             << 120;
+    QTest::newRow("one") << QStringList {QStringLiteral("--positions"), QStringLiteral("1")} << 1;
+    QTest::newRow("beyond the real tickers")
+        << QStringList {QStringLiteral("--positions"), QStringLiteral("120")} << 120;
 }
 
 void TestSandboxApi::positions_count_equalsPositionsFlag()
@@ -402,14 +407,14 @@ void TestSandboxApi::positions_count_equalsPositionsFlag()
     QFETCH(QStringList, arguments);
     QFETCH(int, count);
     SandboxProcess sandbox;
-    QVERIFY2(sandbox.start(arguments + QStringList{QStringLiteral("--tick-ms"), QStringLiteral("0")}),
-             qPrintable(sandbox.errorString()));
+    QVERIFY2(sandbox.start(arguments + QStringList {QStringLiteral("--tick-ms"), QStringLiteral("0")}),
+        qPrintable(sandbox.errorString()));
     const SandboxTokens tokens = SandboxSignIn::signIn(sandbox, {QStringLiteral("account:information")});
     QVERIFY(tokens.isValid());
     const QString account = firstAccountId(sandbox, tokens.accessToken, QStringLiteral("MARGIN"));
     QVERIFY(!account.isEmpty());
-    const auto response = sandbox.http().get(sandbox.url(QStringLiteral("/v1/accounts/%1/positions").arg(account)),
-                                             {bearer(tokens.accessToken)});
+    const auto response = sandbox.http().get(
+        sandbox.url(QStringLiteral("/v1/accounts/%1/positions").arg(account)), {bearer(tokens.accessToken)});
     QVERIFY2(response.status == 200, response.describe().constData());
     const auto positions = response.json()["positions"];
     QVERIFY(positions.is_array());
@@ -425,11 +430,10 @@ void TestSandboxApi::accountEndpoints_otherUsersAccount_isNotFound_data()
 {
     QTest::addColumn<QString>("pathTemplate");
     QTest::addColumn<bool>("unknownAccount");
-    const QString from = QString::fromLatin1(
-        QUrl::toPercentEncoding(QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate)));
-    const QStringList paths{QStringLiteral("/v1/accounts/%1/balances"), QStringLiteral("/v1/accounts/%1/positions"),
-                            QStringLiteral("/v2/accounts/%1/orders"),
-                            QStringLiteral("/v2/accounts/%1/orders/history?from=") + from};
+    const QString from =
+        QString::fromLatin1(QUrl::toPercentEncoding(QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate)));
+    const QStringList paths {QStringLiteral("/v1/accounts/%1/balances"), QStringLiteral("/v1/accounts/%1/positions"),
+        QStringLiteral("/v2/accounts/%1/orders"), QStringLiteral("/v2/accounts/%1/orders/history?from=") + from};
     for (const QString &path : paths) {
         QTest::newRow(qPrintable(path.section(u'?', 0, 0) + QStringLiteral(" (alice's)"))) << path << false;
         QTest::newRow(qPrintable(path.section(u'?', 0, 0) + QStringLiteral(" (unknown)"))) << path << true;
@@ -495,8 +499,8 @@ void TestSandboxApi::search_optionsOrFuturesQuery_isEmpty_data()
 void TestSandboxApi::search_optionsOrFuturesQuery_isEmpty()
 {
     QFETCH(QString, query);
-    const auto response = get(QStringLiteral("/v1/marketdata/search?query=")
-                              + QString::fromLatin1(QUrl::toPercentEncoding(query)));
+    const auto response =
+        get(QStringLiteral("/v1/marketdata/search?query=") + QString::fromLatin1(QUrl::toPercentEncoding(query)));
     QVERIFY2(response.status == 200, response.describe().constData());
     QVERIFY2(response.json() == nlohmann::json::array(), response.describe().constData());
 }
@@ -580,8 +584,8 @@ void TestSandboxApi::chart_daily_returnsAlignedBars()
 {
     const qint64 from = nowSeconds() - 60 * 86400;
     const qint64 to = nowSeconds();
-    const auto response
-        = get(QStringLiteral("/v1/chart/history?symbol=AAPL&resolution=D&from=%1&to=%2").arg(from).arg(to));
+    const auto response =
+        get(QStringLiteral("/v1/chart/history?symbol=AAPL&resolution=D&from=%1&to=%2").arg(from).arg(to));
     QVERIFY2(response.status == 200, response.describe().constData());
     const auto body = response.json();
     QCOMPARE(jsonText(body, "s"), QStringLiteral("ok"));
@@ -621,7 +625,7 @@ void TestSandboxApi::chart_resolutions_areAccepted_data()
 {
     QTest::addColumn<QString>("resolution");
     for (const char *resolution :
-         {"1", "3", "5", "15", "30", "45", "60", "120", "180", "240", "D", "1D", "W", "1W", "M", "1M"})
+        {"1", "3", "5", "15", "30", "45", "60", "120", "180", "240", "D", "1D", "W", "1W", "M", "1M"})
         QTest::newRow(resolution) << QString::fromLatin1(resolution);
 }
 
@@ -644,16 +648,16 @@ void TestSandboxApi::chart_resolutions_areAccepted()
 void TestSandboxApi::chart_manyMinutes_isCappedAt5000LatestBars()
 {
     const qint64 to = nowSeconds();
-    const auto recent
-        = get(QStringLiteral("/v1/chart/history?symbol=AAPL&resolution=1&from=%1&to=%2").arg(to - 90 * 86400).arg(to))
-              .json();
+    const auto recent =
+        get(QStringLiteral("/v1/chart/history?symbol=AAPL&resolution=1&from=%1&to=%2").arg(to - 90 * 86400).arg(to))
+            .json();
     QCOMPARE(jsonText(recent, "s"), QStringLiteral("ok"));
     QCOMPARE(recent["t"].size(), std::size_t(5000));
     QCOMPARE(recent["c"].size(), std::size_t(5000));
     // The latest bars: the same request with an earlier start ends with the same bar.
-    const auto longer
-        = get(QStringLiteral("/v1/chart/history?symbol=AAPL&resolution=1&from=%1&to=%2").arg(to - 120 * 86400).arg(to))
-              .json();
+    const auto longer =
+        get(QStringLiteral("/v1/chart/history?symbol=AAPL&resolution=1&from=%1&to=%2").arg(to - 120 * 86400).arg(to))
+            .json();
     QCOMPARE(longer["t"].size(), std::size_t(5000));
     QVERIFY(longer["t"].back() == recent["t"].back());
 }
@@ -675,8 +679,7 @@ void TestSandboxApi::chart_badRequest_isErrorWithStatus200_data()
     QTest::newRow("unknown symbol") << QStringLiteral("symbol=NOPEX&resolution=D") + range;
     QTest::newRow("bad resolution 7") << QStringLiteral("symbol=AAPL&resolution=7") + range;
     QTest::newRow("bad resolution text") << QStringLiteral("symbol=AAPL&resolution=hourly") + range;
-    QTest::newRow("to equals from")
-        << QStringLiteral("symbol=AAPL&resolution=D&from=%1&to=%1").arg(now - 86400);
+    QTest::newRow("to equals from") << QStringLiteral("symbol=AAPL&resolution=D&from=%1&to=%1").arg(now - 86400);
     QTest::newRow("to before from")
         << QStringLiteral("symbol=AAPL&resolution=D&from=%1&to=%2").arg(now).arg(now - 86400 * 10);
 }
@@ -693,8 +696,8 @@ void TestSandboxApi::chart_badRequest_isErrorWithStatus200()
 
 void TestSandboxApi::market_tick_movesPrices()
 {
-    const QStringList symbols{QStringLiteral("XOM"), QStringLiteral("CVX"), QStringLiteral("PEP"),
-                              QStringLiteral("JNJ"), QStringLiteral("HON")};
+    const QStringList symbols {QStringLiteral("XOM"), QStringLiteral("CVX"), QStringLiteral("PEP"),
+        QStringLiteral("JNJ"), QStringLiteral("HON")};
     const auto prices = [&] {
         QList<double> result;
         for (const QString &symbol : symbols) {
@@ -713,8 +716,8 @@ void TestSandboxApi::market_tick_movesPrices()
 
 void TestSandboxApi::market_sameSeedAndTicks_giveSamePrices()
 {
-    const QStringList symbols{QStringLiteral("AAPL"), QStringLiteral("MSFT"), QStringLiteral("KO"),
-                              QStringLiteral("PFE"), QStringLiteral("XOM")};
+    const QStringList symbols {QStringLiteral("AAPL"), QStringLiteral("MSFT"), QStringLiteral("KO"),
+        QStringLiteral("PFE"), QStringLiteral("XOM")};
     const auto pricesAfterTicks = [&](const QString &seed) {
         QList<double> result;
         SandboxProcess sandbox;
@@ -726,7 +729,7 @@ void TestSandboxApi::market_sameSeedAndTicks_giveSamePrices()
         for (const QString &symbol : symbols) {
             const auto body = sandbox.http()
                                   .get(sandbox.url(QStringLiteral("/v1/stocks/last-trade?ticker=") + symbol),
-                                       {bearer(tokens.accessToken)})
+                                      {bearer(tokens.accessToken)})
                                   .json();
             result.append(body.is_object() && body["results"].is_object() ? body["results"].value("price", 0.0) : 0.0);
         }

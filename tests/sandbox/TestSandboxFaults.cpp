@@ -63,8 +63,8 @@ private:
 void TestSandboxFaults::initTestCase()
 {
     m_sandbox = std::make_unique<SandboxProcess>();
-    QVERIFY2(m_sandbox->start({QStringLiteral("--tick-ms"), QStringLiteral("0")}),
-             qPrintable(m_sandbox->errorString()));
+    QVERIFY2(
+        m_sandbox->start({QStringLiteral("--tick-ms"), QStringLiteral("0")}), qPrintable(m_sandbox->errorString()));
     m_tokens = SandboxSignIn::signIn(*m_sandbox);
     QVERIFY(m_tokens.isValid());
     const auto accounts = getWithToken(QStringLiteral("/v1/users/me/accounts")).json();
@@ -89,13 +89,8 @@ void TestSandboxFaults::cleanupTestCase()
 
 json TestSandboxFaults::orderBody(const QString &clientId) const
 {
-    return json{{"tradingAccountId", m_account.toStdString()},
-                {"symbol", "KO"},
-                {"side", "BUY"},
-                {"type", "MARKET"},
-                {"qty", "1"},
-                {"timeInForce", "DAY"},
-                {"clientId", clientId.toStdString()}};
+    return json {{"tradingAccountId", m_account.toStdString()}, {"symbol", "KO"}, {"side", "BUY"}, {"type", "MARKET"},
+        {"qty", "1"}, {"timeInForce", "DAY"}, {"clientId", clientId.toStdString()}};
 }
 
 TestHttpResponse TestSandboxFaults::getWithToken(const QString &path)
@@ -107,8 +102,8 @@ void TestSandboxFaults::failRateOne_apiIs503_controlAndSignInPagesAreNot()
 {
     SandboxProcess sandbox;
     QVERIFY2(sandbox.start({QStringLiteral("--fail-rate"), QStringLiteral("1"), QStringLiteral("--tick-ms"),
-                            QStringLiteral("0")}),
-             qPrintable(sandbox.errorString()));
+                 QStringLiteral("0")}),
+        qPrintable(sandbox.errorString()));
     TestHttpClient client;
     const std::size_t ordersBefore = sandbox.allOrders().size();
     for (int i = 0; i < 3; ++i) {
@@ -116,8 +111,7 @@ void TestSandboxFaults::failRateOne_apiIs503_controlAndSignInPagesAreNot()
         QVERIFY2(me.status == 503, me.describe().constData());
     }
     const auto token = client.postJson(sandbox.url(QStringLiteral("/v1/oauth2/token")),
-                                       json{{"grant_type", "refresh_token"}, {"client_id", "sandbox-demo-client"},
-                                            {"refresh_token", "x"}});
+        json {{"grant_type", "refresh_token"}, {"client_id", "sandbox-demo-client"}, {"refresh_token", "x"}});
     QVERIFY2(token.status == 503, token.describe().constData());
     const auto order = client.postJson(sandbox.url(QStringLiteral("/v1/orders")), QByteArrayLiteral("{}"));
     QVERIFY2(order.status == 503, order.describe().constData());
@@ -133,8 +127,8 @@ void TestSandboxFaults::failRateOne_apiIs503_controlAndSignInPagesAreNot()
     SandboxSignIn flow(sandbox);
     const auto page = flow.openAuthorize(flow.demoRequest({QStringLiteral("user:information")}));
     QVERIFY2(page.status == 200, page.describe().constData());
-    const auto consent = flow.postLogin(SandboxSignIn::hiddenInput(page.body, QStringLiteral("rid")),
-                                        sandbox.demoUser(), sandbox.demoPassword());
+    const auto consent = flow.postLogin(
+        SandboxSignIn::hiddenInput(page.body, QStringLiteral("rid")), sandbox.demoUser(), sandbox.demoPassword());
     QVERIFY2(consent.status == 200, consent.describe().constData());
 }
 
@@ -142,8 +136,8 @@ void TestSandboxFaults::rateLimit_exceeded_is429WithRetryAfter()
 {
     SandboxProcess sandbox;
     QVERIFY2(sandbox.start({QStringLiteral("--rate-limit"), QStringLiteral("2"), QStringLiteral("--tick-ms"),
-                            QStringLiteral("0")}),
-             qPrintable(sandbox.errorString()));
+                 QStringLiteral("0")}),
+        qPrintable(sandbox.errorString()));
     TestHttpClient client;
     QList<TestHttpResponse> responses;
     for (int i = 0; i < 20; ++i)
@@ -168,12 +162,12 @@ void TestSandboxFaults::latency_requestStillSucceeds()
 {
     SandboxProcess sandbox;
     QVERIFY2(sandbox.start({QStringLiteral("--latency-ms"), QStringLiteral("150"), QStringLiteral("--tick-ms"),
-                            QStringLiteral("0")}),
-             qPrintable(sandbox.errorString()));
+                 QStringLiteral("0")}),
+        qPrintable(sandbox.errorString()));
     const SandboxTokens tokens = SandboxSignIn::signIn(sandbox, {QStringLiteral("market:information")});
     QVERIFY(tokens.isValid());
-    const auto search = sandbox.http().get(sandbox.url(QStringLiteral("/v1/marketdata/search?query=AAPL")),
-                                           {bearer(tokens.accessToken)});
+    const auto search = sandbox.http().get(
+        sandbox.url(QStringLiteral("/v1/marketdata/search?query=AAPL")), {bearer(tokens.accessToken)});
     QVERIFY2(search.status == 200, search.describe().constData());
     QVERIFY(search.json().is_array() && !search.json().empty());
 }
@@ -188,11 +182,11 @@ void TestSandboxFaults::config_failRate_changesAtRunTime()
         return sandbox.http().get(sandbox.url(QStringLiteral("/v1/users/me")), {bearer(tokens.accessToken)}).status;
     };
     QCOMPARE(me(), 200);
-    QVERIFY(sandbox.setConfig(json{{"failRate", 1}}));
+    QVERIFY(sandbox.setConfig(json {{"failRate", 1}}));
     QCOMPARE(me(), 503);
     QCOMPARE(me(), 503);
     QVERIFY(sandbox.health());
-    QVERIFY(sandbox.setConfig(json{{"failRate", 0}}));
+    QVERIFY(sandbox.setConfig(json {{"failRate", 0}}));
     QCOMPARE(me(), 200);
 }
 
@@ -209,19 +203,19 @@ void TestSandboxFaults::faultError_answersStatusWithoutProcessing()
 {
     QFETCH(int, status);
     QFETCH(int, expected);
-    QVERIFY(m_sandbox->addFault(QStringLiteral("/v1/orders"), QStringLiteral("error"), 1, status,
-                                QStringLiteral("POST")));
+    QVERIFY(
+        m_sandbox->addFault(QStringLiteral("/v1/orders"), QStringLiteral("error"), 1, status, QStringLiteral("POST")));
     const QString tag = QStringLiteral("error-%1").arg(++m_tag);
     const std::size_t ordersBefore = m_sandbox->allOrders().size();
-    const auto faulted = m_sandbox->http().postJson(url(QStringLiteral("/v1/orders")), orderBody(tag),
-                                                    {bearer(m_tokens.accessToken)});
+    const auto faulted =
+        m_sandbox->http().postJson(url(QStringLiteral("/v1/orders")), orderBody(tag), {bearer(m_tokens.accessToken)});
     QVERIFY2(faulted.status == expected, faulted.describe().constData());
     QCOMPARE(m_sandbox->allOrders().size(), ordersBefore);
     QCOMPARE(m_sandbox->requestCount(QStringLiteral("POST /v1/orders")), 1);
 
     // The rule was for one request: the same order now goes through, once.
-    const auto placed = m_sandbox->http().postJson(url(QStringLiteral("/v1/orders")), orderBody(tag),
-                                                   {bearer(m_tokens.accessToken)});
+    const auto placed =
+        m_sandbox->http().postJson(url(QStringLiteral("/v1/orders")), orderBody(tag), {bearer(m_tokens.accessToken)});
     QVERIFY2(placed.status == 200, placed.describe().constData());
     QCOMPARE(countWithClientId(m_sandbox->allOrders(), tag), 1);
 }
@@ -233,16 +227,14 @@ void TestSandboxFaults::faultDrop_closesConnectionWithoutProcessing()
     const std::size_t ordersBefore = m_sandbox->allOrders().size();
     TestHttpClient client(5000);
     const auto dropped = client.sendOnce("POST", url(QStringLiteral("/v1/orders")),
-                                         QByteArray::fromStdString(orderBody(tag).dump()),
-                                         {bearer(m_tokens.accessToken)});
+        QByteArray::fromStdString(orderBody(tag).dump()), {bearer(m_tokens.accessToken)});
     QVERIFY2(dropped.status == 0 && dropped.error != QNetworkReply::NoError && !dropped.timedOut,
-             dropped.describe().constData());
+        dropped.describe().constData());
     QCOMPARE(m_sandbox->allOrders().size(), ordersBefore);
     QCOMPARE(m_sandbox->requestCount(QStringLiteral("POST /v1/orders")), 1);
 
     const auto placed = client.sendOnce("POST", url(QStringLiteral("/v1/orders")),
-                                        QByteArray::fromStdString(orderBody(tag).dump()),
-                                        {bearer(m_tokens.accessToken)});
+        QByteArray::fromStdString(orderBody(tag).dump()), {bearer(m_tokens.accessToken)});
     QVERIFY2(placed.status == 200, placed.describe().constData());
     QCOMPARE(countWithClientId(m_sandbox->allOrders(), tag), 1);
 }
@@ -253,7 +245,7 @@ void TestSandboxFaults::faultLose_processesButNeverAnswers()
     const QString tag = QStringLiteral("lose-%1").arg(++m_tag);
     TestHttpClient client(5000);
     const auto lost = client.sendOnce("POST", url(QStringLiteral("/v1/orders")),
-                                      QByteArray::fromStdString(orderBody(tag).dump()), {bearer(m_tokens.accessToken)});
+        QByteArray::fromStdString(orderBody(tag).dump()), {bearer(m_tokens.accessToken)});
     QVERIFY2(lost.status == 0 && lost.error != QNetworkReply::NoError && !lost.timedOut, lost.describe().constData());
     QVERIFY(lost.body.isEmpty());
     // Processed: exactly one order with this tag exists, and it was filled.
@@ -268,20 +260,19 @@ void TestSandboxFaults::faultLose_processesButNeverAnswers()
 
 void TestSandboxFaults::faultTruncate_processesAndCutsTheAnswer()
 {
-    QVERIFY(m_sandbox->addFault(QStringLiteral("/v1/orders"), QStringLiteral("truncate"), 1, 0,
-                                QStringLiteral("POST")));
+    QVERIFY(
+        m_sandbox->addFault(QStringLiteral("/v1/orders"), QStringLiteral("truncate"), 1, 0, QStringLiteral("POST")));
     const QString tag = QStringLiteral("truncate-%1").arg(++m_tag);
     TestHttpClient client(5000);
     const auto cut = client.sendOnce("POST", url(QStringLiteral("/v1/orders")),
-                                     QByteArray::fromStdString(orderBody(tag).dump()), {bearer(m_tokens.accessToken)});
+        QByteArray::fromStdString(orderBody(tag).dump()), {bearer(m_tokens.accessToken)});
     QVERIFY2(cut.error != QNetworkReply::NoError && !cut.timedOut, cut.describe().constData());
     QVERIFY2(cut.json().is_discarded(), cut.describe().constData());
     QCOMPARE(countWithClientId(m_sandbox->allOrders(), tag), 1);
 
     // The whole answer of the same kind of request is longer than what came.
     const auto whole = client.sendOnce("POST", url(QStringLiteral("/v1/orders")),
-                                       QByteArray::fromStdString(orderBody(tag).dump()),
-                                       {bearer(m_tokens.accessToken)});
+        QByteArray::fromStdString(orderBody(tag).dump()), {bearer(m_tokens.accessToken)});
     QVERIFY2(whole.status == 200 && whole.error == QNetworkReply::NoError, whole.describe().constData());
     QVERIFY(whole.json().is_object());
     QVERIFY(cut.body.size() < whole.body.size());
@@ -292,14 +283,14 @@ void TestSandboxFaults::faultHang_neverAnswersNorProcesses()
     QVERIFY(m_sandbox->addFault(QStringLiteral("/v1/orders"), QStringLiteral("hang"), 1, 0, QStringLiteral("POST")));
     const QString tag = QStringLiteral("hang-%1").arg(++m_tag);
     TestHttpClient impatient(1500);
-    const auto hung = impatient.postJson(url(QStringLiteral("/v1/orders")), orderBody(tag),
-                                         {bearer(m_tokens.accessToken)});
+    const auto hung =
+        impatient.postJson(url(QStringLiteral("/v1/orders")), orderBody(tag), {bearer(m_tokens.accessToken)});
     QVERIFY2(hung.timedOut && hung.status == 0, hung.describe().constData());
     QCOMPARE(countWithClientId(m_sandbox->allOrders(), tag), 0);
     QCOMPARE(m_sandbox->requestCount(QStringLiteral("POST /v1/orders")), 1);
 
-    const auto placed = impatient.postJson(url(QStringLiteral("/v1/orders")), orderBody(tag),
-                                           {bearer(m_tokens.accessToken)});
+    const auto placed =
+        impatient.postJson(url(QStringLiteral("/v1/orders")), orderBody(tag), {bearer(m_tokens.accessToken)});
     QVERIFY2(placed.status == 200, placed.describe().constData());
     QCOMPARE(countWithClientId(m_sandbox->allOrders(), tag), 1);
 }
@@ -328,12 +319,12 @@ void TestSandboxFaults::faultPrefix_matchesEveryPathUnderIt()
 
 void TestSandboxFaults::faultMethod_onlyMatchesThatMethod()
 {
-    QVERIFY(m_sandbox->addFault(QStringLiteral("/v1/users/me"), QStringLiteral("error"), 1, 500,
-                                QStringLiteral("POST")));
+    QVERIFY(
+        m_sandbox->addFault(QStringLiteral("/v1/users/me"), QStringLiteral("error"), 1, 500, QStringLiteral("POST")));
     QCOMPARE(getWithToken(QStringLiteral("/v1/users/me")).status, 200);
     QVERIFY(m_sandbox->clearFaults());
-    QVERIFY(m_sandbox->addFault(QStringLiteral("/v1/users/me"), QStringLiteral("error"), 1, 500,
-                                QStringLiteral("GET")));
+    QVERIFY(
+        m_sandbox->addFault(QStringLiteral("/v1/users/me"), QStringLiteral("error"), 1, 500, QStringLiteral("GET")));
     QCOMPARE(getWithToken(QStringLiteral("/v1/users/me")).status, 500);
     QCOMPARE(getWithToken(QStringLiteral("/v1/users/me")).status, 200);
 }

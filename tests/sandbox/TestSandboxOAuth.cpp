@@ -22,14 +22,9 @@ const QString kInactiveRedirect = QStringLiteral("http://127.0.0.1:7778/callback
 
 QStringList sharedArguments()
 {
-    return {QStringLiteral("--tick-ms"),
-            QStringLiteral("0"),
-            QStringLiteral("--client"),
-            kSecondClient + u'=' + kSecondRedirect,
-            QStringLiteral("--client"),
-            kSecondClient + u'=' + kSecondAltRedirect,
-            QStringLiteral("--inactive-client"),
-            kInactiveClient + u'=' + kInactiveRedirect};
+    return {QStringLiteral("--tick-ms"), QStringLiteral("0"), QStringLiteral("--client"),
+        kSecondClient + u'=' + kSecondRedirect, QStringLiteral("--client"), kSecondClient + u'=' + kSecondAltRedirect,
+        QStringLiteral("--inactive-client"), kInactiveClient + u'=' + kInactiveRedirect};
 }
 
 } // namespace
@@ -112,8 +107,8 @@ void TestSandboxOAuth::verifyTokenError(const TestHttpResponse &response, int st
     const auto body = response.json();
     QVERIFY2(body.is_object(), response.describe().constData());
     QCOMPARE(jsonText(body, "error"), QString::fromLatin1(error));
-    QVERIFY2(body.contains("error_description") && body["error_description"].is_string(),
-             response.describe().constData());
+    QVERIFY2(
+        body.contains("error_description") && body["error_description"].is_string(), response.describe().constData());
 }
 
 void TestSandboxOAuth::verifyUnauthorized(const TestHttpResponse &response)
@@ -156,14 +151,14 @@ void TestSandboxOAuth::signIn_fullFlowWithPkce_issuesWorkingTokens()
     auto sandbox = startSandbox();
     QVERIFY(sandbox);
     SandboxSignIn flow(*sandbox);
-    const QStringList scopes{QStringLiteral("user:information"), QStringLiteral("account:information")};
+    const QStringList scopes {QStringLiteral("user:information"), QStringLiteral("account:information")};
     const AuthorizeRequest request = flow.demoRequest(scopes);
 
     // The sign-in page.
     const auto page = flow.openAuthorize(request);
     QVERIFY2(page.status == 200, page.describe().constData());
     QVERIFY(page.body.contains("action=\"/oauth2/authorize/login\"")
-            || page.body.contains("action='/oauth2/authorize/login'"));
+        || page.body.contains("action='/oauth2/authorize/login'"));
     QVERIFY(page.body.contains("name=\"email\"") || page.body.contains("name='email'"));
     QVERIFY(page.body.contains("name=\"password\"") || page.body.contains("name='password'"));
     QVERIFY(page.body.contains("demo@aries.example"));
@@ -232,11 +227,9 @@ void TestSandboxOAuth::token_codeGrantTypeAlias_isAccepted()
     const AuthorizeRequest request = flow.demoRequest({QStringLiteral("user:information")});
     const SignInResult result = flow.run(request);
     QVERIFY2(!result.code.isEmpty(), result.response.describe().constData());
-    const nlohmann::json body{{"grant_type", "code"},
-                              {"code", result.code.toStdString()},
-                              {"client_id", request.clientId.toStdString()},
-                              {"redirect_uri", request.redirectUri.toStdString()},
-                              {"code_verifier", request.codeVerifier.toStdString()}};
+    const nlohmann::json body {{"grant_type", "code"}, {"code", result.code.toStdString()},
+        {"client_id", request.clientId.toStdString()}, {"redirect_uri", request.redirectUri.toStdString()},
+        {"code_verifier", request.codeVerifier.toStdString()}};
     const auto response = m_shared->http().postJson(m_shared->url(QStringLiteral("/v1/oauth2/token")), body);
     QVERIFY2(response.status == 200, response.describe().constData());
     QCOMPARE(usersMe(*m_shared, jsonText(response.json(), "access_token")).status, 200);
@@ -246,7 +239,7 @@ void TestSandboxOAuth::signIn_secondTime_redirectsStraightAfterLogin()
 {
     auto sandbox = startSandbox();
     QVERIFY(sandbox);
-    const QStringList scopes{QStringLiteral("user:information"), QStringLiteral("market:information")};
+    const QStringList scopes {QStringLiteral("user:information"), QStringLiteral("market:information")};
     QVERIFY(SandboxSignIn::signIn(*sandbox, scopes).isValid());
 
     SandboxSignIn flow(*sandbox);
@@ -276,8 +269,8 @@ void TestSandboxOAuth::signIn_moreScopesThanAllowedBefore_asksAgain()
     QVERIFY(SandboxSignIn::signIn(*sandbox, {QStringLiteral("user:information")}).isValid());
 
     SandboxSignIn flow(*sandbox);
-    const AuthorizeRequest request
-        = flow.demoRequest({QStringLiteral("user:information"), QStringLiteral("account:information")});
+    const AuthorizeRequest request =
+        flow.demoRequest({QStringLiteral("user:information"), QStringLiteral("account:information")});
     const auto page = flow.openAuthorize(request);
     QCOMPARE(page.status, 200);
     const QString rid = SandboxSignIn::hiddenInput(page.body, QStringLiteral("rid"));
@@ -344,15 +337,33 @@ void TestSandboxOAuth::authorize_badRequest_redirectsWithError_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("error");
-    QTest::newRow("response_type token") << "response_type" << "token" << "unsupported_response_type";
-    QTest::newRow("response_type missing") << "response_type" << "" << "unsupported_response_type";
-    QTest::newRow("no code_challenge") << "code_challenge" << "" << "invalid_request";
-    QTest::newRow("code_challenge too short") << "code_challenge" << "abc" << "invalid_request";
-    QTest::newRow("method plain") << "code_challenge_method" << "plain" << "invalid_request";
-    QTest::newRow("method s256 lower-case") << "code_challenge_method" << "s256" << "invalid_request";
-    QTest::newRow("empty scope") << "scope" << "" << "invalid_scope";
-    QTest::newRow("unknown scope") << "scope" << "user:information bogus:scope" << "invalid_scope";
-    QTest::newRow("read scope") << "scope" << "read" << "invalid_scope";
+    QTest::newRow("response_type token") << "response_type"
+                                         << "token"
+                                         << "unsupported_response_type";
+    QTest::newRow("response_type missing") << "response_type"
+                                           << ""
+                                           << "unsupported_response_type";
+    QTest::newRow("no code_challenge") << "code_challenge"
+                                       << ""
+                                       << "invalid_request";
+    QTest::newRow("code_challenge too short") << "code_challenge"
+                                              << "abc"
+                                              << "invalid_request";
+    QTest::newRow("method plain") << "code_challenge_method"
+                                  << "plain"
+                                  << "invalid_request";
+    QTest::newRow("method s256 lower-case") << "code_challenge_method"
+                                            << "s256"
+                                            << "invalid_request";
+    QTest::newRow("empty scope") << "scope"
+                                 << ""
+                                 << "invalid_scope";
+    QTest::newRow("unknown scope") << "scope"
+                                   << "user:information bogus:scope"
+                                   << "invalid_scope";
+    QTest::newRow("read scope") << "scope"
+                                << "read"
+                                << "invalid_scope";
 }
 
 void TestSandboxOAuth::authorize_badRequest_redirectsWithError()
@@ -384,9 +395,12 @@ void TestSandboxOAuth::login_wrongCredentials_showsSignInAgain_data()
 {
     QTest::addColumn<QString>("email");
     QTest::addColumn<QString>("password");
-    QTest::newRow("wrong password") << "demo@aries.example" << "not-the-password";
-    QTest::newRow("unknown email") << "nobody@aries.example" << "sandbox";
-    QTest::newRow("empty password") << "demo@aries.example" << "";
+    QTest::newRow("wrong password") << "demo@aries.example"
+                                    << "not-the-password";
+    QTest::newRow("unknown email") << "nobody@aries.example"
+                                   << "sandbox";
+    QTest::newRow("empty password") << "demo@aries.example"
+                                    << "";
 }
 
 void TestSandboxOAuth::login_wrongCredentials_showsSignInAgain()
@@ -480,21 +494,20 @@ void TestSandboxOAuth::consent_scopeSubset_tokenCarriesOnlyThose()
     QVERIFY(sandbox);
     SandboxSignIn flow(*sandbox);
     const AuthorizeRequest request = flow.demoRequest(allSandboxScopes());
-    const SignInResult result = flow.run(request, QStringLiteral("allow"),
-                                         {QStringLiteral("market:information"), QStringLiteral("user:information")});
+    const SignInResult result = flow.run(
+        request, QStringLiteral("allow"), {QStringLiteral("market:information"), QStringLiteral("user:information")});
     QVERIFY2(!result.code.isEmpty(), result.response.describe().constData());
     const auto tokens = flow.exchangeCode(result, request);
     QVERIFY2(tokens.status == 200, tokens.describe().constData());
     QStringList granted = jsonText(tokens.json(), "scope").split(u' ', Qt::SkipEmptyParts);
     granted.sort();
-    QCOMPARE(granted, (QStringList{QStringLiteral("market:information"), QStringLiteral("user:information")}));
+    QCOMPARE(granted, (QStringList {QStringLiteral("market:information"), QStringLiteral("user:information")}));
     const QString access = jsonText(tokens.json(), "access_token");
     QCOMPARE(usersMe(*sandbox, access).status, 200);
-    const auto accounts
-        = sandbox->http().get(sandbox->url(QStringLiteral("/v1/users/me/accounts")), {bearer(access)});
+    const auto accounts = sandbox->http().get(sandbox->url(QStringLiteral("/v1/users/me/accounts")), {bearer(access)});
     QCOMPARE(accounts.status, 200); // user:information is one of its scopes
-    const auto order = sandbox->http().postJson(sandbox->url(QStringLiteral("/v1/orders/preview")),
-                                                QByteArrayLiteral("{}"), {bearer(access)});
+    const auto order = sandbox->http().postJson(
+        sandbox->url(QStringLiteral("/v1/orders/preview")), QByteArrayLiteral("{}"), {bearer(access)});
     QCOMPARE(order.status, 403);
 }
 
@@ -503,7 +516,7 @@ void TestSandboxOAuth::consent_noScopeChecked_grantsAllRequested()
     auto sandbox = startSandbox();
     QVERIFY(sandbox);
     SandboxSignIn flow(*sandbox);
-    const QStringList scopes{QStringLiteral("user:information"), QStringLiteral("order:information")};
+    const QStringList scopes {QStringLiteral("user:information"), QStringLiteral("order:information")};
     const AuthorizeRequest request = flow.demoRequest(scopes);
     const auto page = flow.openAuthorize(request);
     const QString rid = SandboxSignIn::hiddenInput(page.body, QStringLiteral("rid"));
@@ -536,8 +549,8 @@ void TestSandboxOAuth::token_badClient_isInvalidClient()
     const AuthorizeRequest request = flow.demoRequest({QStringLiteral("user:information")});
     const SignInResult result = flow.run(request);
     QVERIFY2(!result.code.isEmpty(), result.response.describe().constData());
-    verifyTokenError(flow.exchangeCode(result.code, request.codeVerifier, clientId, request.redirectUri), 401,
-                     "invalid_client");
+    verifyTokenError(
+        flow.exchangeCode(result.code, request.codeVerifier, clientId, request.redirectUri), 401, "invalid_client");
     if (QTest::currentTestFailed())
         return;
 
@@ -572,11 +585,9 @@ void TestSandboxOAuth::token_badCodeExchange_isRejected()
     const SignInResult result = flow.run(request);
     QVERIFY2(!result.code.isEmpty(), result.response.describe().constData());
 
-    nlohmann::json body{{"grant_type", "authorization_code"},
-                        {"code", result.code.toStdString()},
-                        {"client_id", request.clientId.toStdString()},
-                        {"redirect_uri", request.redirectUri.toStdString()},
-                        {"code_verifier", request.codeVerifier.toStdString()}};
+    nlohmann::json body {{"grant_type", "authorization_code"}, {"code", result.code.toStdString()},
+        {"client_id", request.clientId.toStdString()}, {"redirect_uri", request.redirectUri.toStdString()},
+        {"code_verifier", request.codeVerifier.toStdString()}};
     if (mutation == u"other verifier")
         body["code_verifier"] = PkcePair::generate().verifier.toStdString();
     else if (mutation == u"short verifier")
@@ -638,13 +649,13 @@ void TestSandboxOAuth::token_codeOfAnotherClient_isInvalidGrant()
     QCOMPARE(result.location.adjusted(QUrl::RemoveQuery), QUrl(kSecondRedirect));
 
     // Presented by the demo client, with its redirect URI and with the second client's.
-    verifyTokenError(flow.exchangeCode(result.code, request.codeVerifier, m_shared->demoClientId(),
-                                       m_shared->demoRedirectUri()),
-                     400, "invalid_grant");
+    verifyTokenError(
+        flow.exchangeCode(result.code, request.codeVerifier, m_shared->demoClientId(), m_shared->demoRedirectUri()),
+        400, "invalid_grant");
     if (QTest::currentTestFailed())
         return;
     verifyTokenError(flow.exchangeCode(result.code, request.codeVerifier, m_shared->demoClientId(), kSecondRedirect),
-                     400, "invalid_grant");
+        400, "invalid_grant");
 }
 
 void TestSandboxOAuth::token_unsupportedGrantType_isRejected_data()
@@ -658,21 +669,20 @@ void TestSandboxOAuth::token_unsupportedGrantType_isRejected_data()
 void TestSandboxOAuth::token_unsupportedGrantType_isRejected()
 {
     QFETCH(QString, grantType);
-    const nlohmann::json body{{"grant_type", grantType.toStdString()},
-                              {"client_id", m_shared->demoClientId().toStdString()},
-                              {"username", "demo@aries.example"},
-                              {"password", "sandbox"}};
+    const nlohmann::json body {{"grant_type", grantType.toStdString()},
+        {"client_id", m_shared->demoClientId().toStdString()}, {"username", "demo@aries.example"},
+        {"password", "sandbox"}};
     verifyTokenError(m_shared->http().postJson(m_shared->url(QStringLiteral("/v1/oauth2/token")), body), 400,
-                     "unsupported_grant_type");
+        "unsupported_grant_type");
 }
 
 void TestSandboxOAuth::token_bodyNotJsonObject_isInvalidRequest_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QByteArray>("contentType");
-    QTest::newRow("form encoded")
-        << QByteArrayLiteral("grant_type=refresh_token&client_id=sandbox-demo-client&refresh_token=x")
-        << QByteArrayLiteral("application/x-www-form-urlencoded");
+    QTest::newRow("form encoded") << QByteArrayLiteral(
+        "grant_type=refresh_token&client_id=sandbox-demo-client&refresh_token=x")
+                                  << QByteArrayLiteral("application/x-www-form-urlencoded");
     QTest::newRow("array") << QByteArrayLiteral("[1,2]") << QByteArrayLiteral("application/json");
     QTest::newRow("string") << QByteArrayLiteral("\"grant_type\"") << QByteArrayLiteral("application/json");
     QTest::newRow("broken json") << QByteArrayLiteral("{\"grant_type\":") << QByteArrayLiteral("application/json");
@@ -684,8 +694,8 @@ void TestSandboxOAuth::token_bodyNotJsonObject_isInvalidRequest()
     QFETCH(QByteArray, body);
     QFETCH(QByteArray, contentType);
     TestHttpClient client;
-    const auto response = client.sendOnce("POST", m_shared->url(QStringLiteral("/v1/oauth2/token")), body, {},
-                                          contentType);
+    const auto response =
+        client.sendOnce("POST", m_shared->url(QStringLiteral("/v1/oauth2/token")), body, {}, contentType);
     verifyTokenError(response, 400, "invalid_request");
 }
 
@@ -780,8 +790,7 @@ void TestSandboxOAuth::accessToken_revokedViaControlApi_isUnauthorized()
     QVERIFY(sandbox);
     const SandboxTokens demo = SandboxSignIn::signIn(*sandbox, {QStringLiteral("user:information")});
     const SandboxTokens alice = SandboxSignIn::signIn(*sandbox, QStringLiteral("alice@example.com"),
-                                                      QStringLiteral("wonderland"),
-                                                      {QStringLiteral("user:information")});
+        QStringLiteral("wonderland"), {QStringLiteral("user:information")});
     QVERIFY(demo.isValid());
     QVERIFY(alice.isValid());
     QCOMPARE(usersMe(*sandbox, demo.accessToken).status, 200);
@@ -806,9 +815,9 @@ void TestSandboxOAuth::stats_countGrants()
     QVERIFY(SandboxSignIn::tokensFrom(flow.refresh(second.refreshToken, sandbox->demoClientId())).isValid());
 
     const auto stats = sandbox->stats();
-    QVERIFY2(stats.is_object() && stats.contains("grants") && stats["grants"].is_object()
-                 && stats.contains("requests") && stats["requests"].is_object(),
-             stats.dump().c_str());
+    QVERIFY2(stats.is_object() && stats.contains("grants") && stats["grants"].is_object() && stats.contains("requests")
+            && stats["requests"].is_object(),
+        stats.dump().c_str());
     QCOMPARE(stats["grants"].value("authorization_code", -1), 1);
     QCOMPARE(stats["grants"].value("refresh_token", -1), 2);
     QCOMPARE(stats["requests"].value("POST /v1/oauth2/token", -1), 3);

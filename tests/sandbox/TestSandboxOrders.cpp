@@ -100,7 +100,7 @@ private Q_SLOTS:
 
 private:
     json order(const QString &symbol, const QString &side, const QString &type, const QString &qty,
-               const QString &timeInForce = QStringLiteral("DAY")) const;
+        const QString &timeInForce = QStringLiteral("DAY")) const;
     TestHttpResponse post(const QString &path, const json &body);
     TestHttpResponse get(const QString &path);
     /** Bid and ask of @p symbol from /v1/stocks/last-quote. */
@@ -113,7 +113,7 @@ private:
     json ordersToday(const QString &account);
     /** A resting BUY LIMIT well below the market; returns its clOrdId (empty on failure). */
     QString placeResting(const QString &symbol, const QString &qty = QStringLiteral("1"),
-                         const QString &timeInForce = QStringLiteral("DAY"));
+        const QString &timeInForce = QStringLiteral("DAY"));
 
     std::unique_ptr<SandboxProcess> m_sandbox;
     SandboxTokens m_tokens;
@@ -124,8 +124,8 @@ private:
 void TestSandboxOrders::initTestCase()
 {
     m_sandbox = std::make_unique<SandboxProcess>();
-    QVERIFY2(m_sandbox->start({QStringLiteral("--tick-ms"), QStringLiteral("0")}),
-             qPrintable(m_sandbox->errorString()));
+    QVERIFY2(
+        m_sandbox->start({QStringLiteral("--tick-ms"), QStringLiteral("0")}), qPrintable(m_sandbox->errorString()));
     m_tokens = SandboxSignIn::signIn(*m_sandbox);
     QVERIFY(m_tokens.isValid());
     const auto accounts = get(QStringLiteral("/v1/users/me/accounts")).json();
@@ -146,10 +146,10 @@ void TestSandboxOrders::cleanupTestCase()
 }
 
 json TestSandboxOrders::order(const QString &symbol, const QString &side, const QString &type, const QString &qty,
-                              const QString &timeInForce) const
+    const QString &timeInForce) const
 {
-    return json{{"tradingAccountId", str(m_margin)}, {"symbol", str(symbol)}, {"side", str(side)},
-                {"type", str(type)}, {"qty", str(qty)}, {"timeInForce", str(timeInForce)}};
+    return json {{"tradingAccountId", str(m_margin)}, {"symbol", str(symbol)}, {"side", str(side)}, {"type", str(type)},
+        {"qty", str(qty)}, {"timeInForce", str(timeInForce)}};
 }
 
 TestHttpResponse TestSandboxOrders::post(const QString &path, const json &body)
@@ -195,8 +195,8 @@ json TestSandboxOrders::ordersToday(const QString &account)
     json all = json::array();
     qint64 cursor = 0;
     for (int page = 0; page < 100; ++page) {
-        const auto body
-            = get(QStringLiteral("/v2/accounts/%1/orders?limit=500&cursor=%2").arg(account).arg(cursor)).json();
+        const auto body =
+            get(QStringLiteral("/v2/accounts/%1/orders?limit=500&cursor=%2").arg(account).arg(cursor)).json();
         if (!body.is_object() || !body["orders"].is_array())
             return json();
         for (const auto &o : body["orders"])
@@ -319,9 +319,12 @@ void TestSandboxOrders::place_stopOrders_triggerWhenPriceCrosses_data()
     QTest::addColumn<double>("priceFactor"); // 0: no limit price
     QTest::addColumn<double>("moveFactor");
     QTest::addColumn<QString>("status");
-    QTest::newRow("buy stop, crossed") << "ABBV" << "STOP" << 1.05 << 0.0 << 1.10 << "FILLED";
-    QTest::newRow("buy stop limit, crossed") << "LLY" << "STOP_LIMIT" << 1.05 << 1.08 << 1.06 << "FILLED";
-    QTest::newRow("buy stop, not reached") << "COST" << "STOP" << 1.10 << 0.0 << 1.05 << "NEW";
+    QTest::newRow("buy stop, crossed") << "ABBV"
+                                       << "STOP" << 1.05 << 0.0 << 1.10 << "FILLED";
+    QTest::newRow("buy stop limit, crossed") << "LLY"
+                                             << "STOP_LIMIT" << 1.05 << 1.08 << 1.06 << "FILLED";
+    QTest::newRow("buy stop, not reached") << "COST"
+                                           << "STOP" << 1.10 << 0.0 << 1.05 << "NEW";
 }
 
 void TestSandboxOrders::place_stopOrders_triggerWhenPriceCrosses()
@@ -364,7 +367,7 @@ void TestSandboxOrders::place_shortThenCover_inMarginAccount()
     QString symbol;
     const json held = positions(m_margin);
     for (const QString &candidate : {QStringLiteral("DE"), QStringLiteral("GE"), QStringLiteral("MMM"),
-                                     QStringLiteral("CAT"), QStringLiteral("AXP"), QStringLiteral("GS")}) {
+             QStringLiteral("CAT"), QStringLiteral("AXP"), QStringLiteral("GS")}) {
         bool isHeld = false;
         for (const auto &position : held)
             isHeld = isHeld || jsonText(position, "symbol") == candidate;
@@ -408,8 +411,8 @@ void TestSandboxOrders::place_notJsonObject_isBadRequest()
 {
     QFETCH(QByteArray, body);
     const std::size_t ordersBefore = m_sandbox->allOrders().size();
-    const auto response = m_sandbox->http().postJson(m_sandbox->url(QStringLiteral("/v1/orders")), body,
-                                                     {bearer(m_tokens.accessToken)});
+    const auto response =
+        m_sandbox->http().postJson(m_sandbox->url(QStringLiteral("/v1/orders")), body, {bearer(m_tokens.accessToken)});
     QVERIFY2(response.status == 400, response.describe().constData());
     QCOMPARE(jsonText(response.json(), "error"), QStringLiteral("bad_request"));
     QCOMPARE(m_sandbox->allOrders().size(), ordersBefore);
@@ -423,37 +426,161 @@ void TestSandboxOrders::place_invalidOrder_isRejectedAndNothingFills_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("qty");
     QTest::addColumn<QString>("changes");
-    QTest::newRow("missing symbol") << "AAPL" << "BUY" << "MARKET" << "1" << "symbol=<remove>";
-    QTest::newRow("missing side") << "AAPL" << "BUY" << "MARKET" << "1" << "side=<remove>";
-    QTest::newRow("missing type") << "AAPL" << "BUY" << "MARKET" << "1" << "type=<remove>";
-    QTest::newRow("missing qty") << "AAPL" << "BUY" << "MARKET" << "1" << "qty=<remove>";
-    QTest::newRow("missing timeInForce") << "AAPL" << "BUY" << "MARKET" << "1" << "timeInForce=<remove>";
-    QTest::newRow("missing account") << "AAPL" << "BUY" << "MARKET" << "1" << "tradingAccountId=<remove>";
-    QTest::newRow("unknown account") << "AAPL" << "BUY" << "MARKET" << "1" << "tradingAccountId=SBX-99999999";
-    QTest::newRow("unknown symbol") << "NOPEX" << "BUY" << "MARKET" << "1" << "";
-    QTest::newRow("index") << "SPX" << "BUY" << "MARKET" << "1" << "";
-    QTest::newRow("bad side") << "AAPL" << "HOLD" << "MARKET" << "1" << "";
-    QTest::newRow("bad type") << "AAPL" << "BUY" << "PEGGED" << "1" << "";
-    QTest::newRow("bad timeInForce") << "AAPL" << "BUY" << "MARKET" << "1" << "timeInForce=FOREVER";
-    QTest::newRow("zero qty") << "AAPL" << "BUY" << "MARKET" << "0" << "";
-    QTest::newRow("negative qty") << "AAPL" << "BUY" << "MARKET" << "-5" << "";
-    QTest::newRow("fractional qty") << "AAPL" << "BUY" << "MARKET" << "1.5" << "";
-    QTest::newRow("text qty") << "AAPL" << "BUY" << "MARKET" << "ten" << "";
-    QTest::newRow("limit without price") << "AAPL" << "BUY" << "LIMIT" << "1" << "";
-    QTest::newRow("stop without stopPrice") << "AAPL" << "BUY" << "STOP" << "1" << "";
-    QTest::newRow("stop limit without stopPrice") << "AAPL" << "BUY" << "STOP_LIMIT" << "1" << "price=300.00";
-    QTest::newRow("stop limit without price") << "AAPL" << "BUY" << "STOP_LIMIT" << "1" << "stopPrice=300.00";
-    QTest::newRow("price on market") << "AAPL" << "BUY" << "MARKET" << "1" << "price=100.00";
-    QTest::newRow("price on stop") << "AAPL" << "BUY" << "STOP" << "1" << "stopPrice=300.00;price=300.00";
-    QTest::newRow("stopPrice on market") << "AAPL" << "BUY" << "MARKET" << "1" << "stopPrice=300.00";
-    QTest::newRow("stopPrice on limit") << "AAPL" << "BUY" << "LIMIT" << "1" << "price=100.00;stopPrice=90.00";
-    QTest::newRow("three decimals at $1 and above") << "AAPL" << "BUY" << "LIMIT" << "1" << "price=100.123";
-    QTest::newRow("insufficient buying power") << "AAPL" << "BUY" << "MARKET" << "10000000" << "";
-    QTest::newRow("selling more than held") << "<held>" << "SELL" << "MARKET" << "<held+1>" << "";
-    QTest::newRow("selling what is not held") << "<not held>" << "SELL" << "MARKET" << "1" << "";
-    QTest::newRow("short in cash account") << "AAPL" << "SELL_SHORT" << "MARKET" << "1" << "tradingAccountId=<cash>";
-    QTest::newRow("cover without short") << "<held>" << "BUY_TO_COVER" << "MARKET" << "1" << "";
-    QTest::newRow("clientId over 50 chars") << "AAPL" << "BUY" << "MARKET" << "1" << "clientId=" + QString(51, u'x');
+    QTest::newRow("missing symbol") << "AAPL"
+                                    << "BUY"
+                                    << "MARKET"
+                                    << "1"
+                                    << "symbol=<remove>";
+    QTest::newRow("missing side") << "AAPL"
+                                  << "BUY"
+                                  << "MARKET"
+                                  << "1"
+                                  << "side=<remove>";
+    QTest::newRow("missing type") << "AAPL"
+                                  << "BUY"
+                                  << "MARKET"
+                                  << "1"
+                                  << "type=<remove>";
+    QTest::newRow("missing qty") << "AAPL"
+                                 << "BUY"
+                                 << "MARKET"
+                                 << "1"
+                                 << "qty=<remove>";
+    QTest::newRow("missing timeInForce") << "AAPL"
+                                         << "BUY"
+                                         << "MARKET"
+                                         << "1"
+                                         << "timeInForce=<remove>";
+    QTest::newRow("missing account") << "AAPL"
+                                     << "BUY"
+                                     << "MARKET"
+                                     << "1"
+                                     << "tradingAccountId=<remove>";
+    QTest::newRow("unknown account") << "AAPL"
+                                     << "BUY"
+                                     << "MARKET"
+                                     << "1"
+                                     << "tradingAccountId=SBX-99999999";
+    QTest::newRow("unknown symbol") << "NOPEX"
+                                    << "BUY"
+                                    << "MARKET"
+                                    << "1"
+                                    << "";
+    QTest::newRow("index") << "SPX"
+                           << "BUY"
+                           << "MARKET"
+                           << "1"
+                           << "";
+    QTest::newRow("bad side") << "AAPL"
+                              << "HOLD"
+                              << "MARKET"
+                              << "1"
+                              << "";
+    QTest::newRow("bad type") << "AAPL"
+                              << "BUY"
+                              << "PEGGED"
+                              << "1"
+                              << "";
+    QTest::newRow("bad timeInForce") << "AAPL"
+                                     << "BUY"
+                                     << "MARKET"
+                                     << "1"
+                                     << "timeInForce=FOREVER";
+    QTest::newRow("zero qty") << "AAPL"
+                              << "BUY"
+                              << "MARKET"
+                              << "0"
+                              << "";
+    QTest::newRow("negative qty") << "AAPL"
+                                  << "BUY"
+                                  << "MARKET"
+                                  << "-5"
+                                  << "";
+    QTest::newRow("fractional qty") << "AAPL"
+                                    << "BUY"
+                                    << "MARKET"
+                                    << "1.5"
+                                    << "";
+    QTest::newRow("text qty") << "AAPL"
+                              << "BUY"
+                              << "MARKET"
+                              << "ten"
+                              << "";
+    QTest::newRow("limit without price") << "AAPL"
+                                         << "BUY"
+                                         << "LIMIT"
+                                         << "1"
+                                         << "";
+    QTest::newRow("stop without stopPrice") << "AAPL"
+                                            << "BUY"
+                                            << "STOP"
+                                            << "1"
+                                            << "";
+    QTest::newRow("stop limit without stopPrice") << "AAPL"
+                                                  << "BUY"
+                                                  << "STOP_LIMIT"
+                                                  << "1"
+                                                  << "price=300.00";
+    QTest::newRow("stop limit without price") << "AAPL"
+                                              << "BUY"
+                                              << "STOP_LIMIT"
+                                              << "1"
+                                              << "stopPrice=300.00";
+    QTest::newRow("price on market") << "AAPL"
+                                     << "BUY"
+                                     << "MARKET"
+                                     << "1"
+                                     << "price=100.00";
+    QTest::newRow("price on stop") << "AAPL"
+                                   << "BUY"
+                                   << "STOP"
+                                   << "1"
+                                   << "stopPrice=300.00;price=300.00";
+    QTest::newRow("stopPrice on market") << "AAPL"
+                                         << "BUY"
+                                         << "MARKET"
+                                         << "1"
+                                         << "stopPrice=300.00";
+    QTest::newRow("stopPrice on limit") << "AAPL"
+                                        << "BUY"
+                                        << "LIMIT"
+                                        << "1"
+                                        << "price=100.00;stopPrice=90.00";
+    QTest::newRow("three decimals at $1 and above") << "AAPL"
+                                                    << "BUY"
+                                                    << "LIMIT"
+                                                    << "1"
+                                                    << "price=100.123";
+    QTest::newRow("insufficient buying power") << "AAPL"
+                                               << "BUY"
+                                               << "MARKET"
+                                               << "10000000"
+                                               << "";
+    QTest::newRow("selling more than held") << "<held>"
+                                            << "SELL"
+                                            << "MARKET"
+                                            << "<held+1>"
+                                            << "";
+    QTest::newRow("selling what is not held") << "<not held>"
+                                              << "SELL"
+                                              << "MARKET"
+                                              << "1"
+                                              << "";
+    QTest::newRow("short in cash account") << "AAPL"
+                                           << "SELL_SHORT"
+                                           << "MARKET"
+                                           << "1"
+                                           << "tradingAccountId=<cash>";
+    QTest::newRow("cover without short") << "<held>"
+                                         << "BUY_TO_COVER"
+                                         << "MARKET"
+                                         << "1"
+                                         << "";
+    QTest::newRow("clientId over 50 chars") << "AAPL"
+                                            << "BUY"
+                                            << "MARKET"
+                                            << "1"
+                                            << "clientId=" + QString(51, u'x');
 }
 
 void TestSandboxOrders::place_invalidOrder_isRejectedAndNothingFills()
@@ -474,8 +601,8 @@ void TestSandboxOrders::place_invalidOrder_isRejectedAndNothingFills()
         if (qty == u"<held+1>")
             qty = QString::number(qint64(decimalValue(heldPositions[0], "quantity")) + 1);
     } else if (symbol == u"<not held>") {
-        const QStringList candidates{QStringLiteral("NFLX"), QStringLiteral("DIS"), QStringLiteral("BA"),
-                                     QStringLiteral("NKE"),  QStringLiteral("SBUX"), QStringLiteral("CAT")};
+        const QStringList candidates {QStringLiteral("NFLX"), QStringLiteral("DIS"), QStringLiteral("BA"),
+            QStringLiteral("NKE"), QStringLiteral("SBUX"), QStringLiteral("CAT")};
         for (const QString &candidate : candidates) {
             if (!held.contains(candidate)) {
                 symbol = candidate;
@@ -554,9 +681,8 @@ void TestSandboxOrders::place_clientId_isEchoedInOrderList()
     json tagged = order(QStringLiteral("WMT"), "BUY", "MARKET", "1");
     tagged["clientId"] = "my-tag-42";
     const QString taggedId = jsonText(post(QStringLiteral("/v1/orders"), tagged).json(), "clOrdId");
-    const QString plainId
-        = jsonText(post(QStringLiteral("/v1/orders"), order(QStringLiteral("WMT"), "BUY", "MARKET", "1")).json(),
-                   "clOrdId");
+    const QString plainId = jsonText(
+        post(QStringLiteral("/v1/orders"), order(QStringLiteral("WMT"), "BUY", "MARKET", "1")).json(), "clOrdId");
     QVERIFY(!taggedId.isEmpty());
     QVERIFY(!plainId.isEmpty());
     const json list = ordersToday(m_margin);
@@ -566,10 +692,9 @@ void TestSandboxOrders::place_clientId_isEchoedInOrderList()
     QCOMPARE(jsonText(plainOrder, "clientId"), m_sandbox->demoClientId());
 
     // The order object of the v2 list has every documented field.
-    for (const char *key : {"clOrdId", "ordId", "accountId", "clientId", "symbol", "side", "type", "timeInForce",
-                            "qty", "price", "stopPrice", "ordStatus", "cumQty", "leavesQty", "avgPrice", "currency",
-                            "exDestination", "text", "ordRejReason", "securityType", "category", "legs", "createdAt",
-                            "updatedAt"})
+    for (const char *key : {"clOrdId", "ordId", "accountId", "clientId", "symbol", "side", "type", "timeInForce", "qty",
+             "price", "stopPrice", "ordStatus", "cumQty", "leavesQty", "avgPrice", "currency", "exDestination", "text",
+             "ordRejReason", "securityType", "category", "legs", "createdAt", "updatedAt"})
         QVERIFY2(taggedOrder.contains(key), key);
     QCOMPARE(jsonText(taggedOrder, "symbol"), QStringLiteral("WMT"));
     QCOMPARE(jsonText(taggedOrder, "side"), QStringLiteral("BUY"));
@@ -601,8 +726,8 @@ void TestSandboxOrders::preview_invalidOrder_hasRejectReason()
 {
     const std::size_t ordersBefore = m_sandbox->allOrders().size();
     for (const QString &qty : {QStringLiteral("0"), QStringLiteral("10000000")}) {
-        const auto response
-            = post(QStringLiteral("/v1/orders/preview"), order(QStringLiteral("MSFT"), "BUY", "MARKET", qty));
+        const auto response =
+            post(QStringLiteral("/v1/orders/preview"), order(QStringLiteral("MSFT"), "BUY", "MARKET", qty));
         QVERIFY2(response.status == 200, response.describe().constData());
         QVERIFY2(!jsonText(response.json(), "rejectReason").isEmpty(), response.describe().constData());
     }
@@ -625,8 +750,8 @@ void TestSandboxOrders::replace_cyclesIdAndSupersedesOriginal()
     QVERIFY(!first.isEmpty());
     const double newPrice = std::round(quote(symbol).first * 85) / 100;
 
-    const json change{{"origClOrdId", str(first)}, {"tradingAccountId", str(m_margin)}, {"symbol", str(symbol)},
-                      {"qty", "7"},                {"price", str(money(newPrice))}};
+    const json change {{"origClOrdId", str(first)}, {"tradingAccountId", str(m_margin)}, {"symbol", str(symbol)},
+        {"qty", "7"}, {"price", str(money(newPrice))}};
     const auto response = post(QStringLiteral("/v1/orders/replace"), change);
     QVERIFY2(response.status == 200, response.describe().constData());
     const auto ack = response.json();
@@ -663,15 +788,15 @@ void TestSandboxOrders::replace_cyclesIdAndSupersedesOriginal()
     const auto third = post(QStringLiteral("/v1/orders/replace"), again).json();
     QCOMPARE(third.value("success", false), true);
     QCOMPARE(jsonText(third, "origClOrdId"), second);
-    const json cancel{{"origClOrdId", third.value("clOrdId", "")}, {"tradingAccountId", str(m_margin)},
-                      {"symbol", str(symbol)}};
+    const json cancel {
+        {"origClOrdId", third.value("clOrdId", "")}, {"tradingAccountId", str(m_margin)}, {"symbol", str(symbol)}};
     QCOMPARE(jsonText(post(QStringLiteral("/v1/orders/cancel"), cancel).json(), "status"), QStringLiteral("CANCELED"));
 
     // A replace of an unknown order is a rejection too.
     json unknown = change;
     unknown["origClOrdId"] = "no-such-order";
-    QCOMPARE(jsonText(post(QStringLiteral("/v1/orders/replace"), unknown).json(), "status"),
-             QStringLiteral("REJECTED"));
+    QCOMPARE(
+        jsonText(post(QStringLiteral("/v1/orders/replace"), unknown).json(), "status"), QStringLiteral("REJECTED"));
 }
 
 void TestSandboxOrders::cancel_openOrder_isCanceledOnce()
@@ -682,7 +807,7 @@ void TestSandboxOrders::cancel_openOrder_isCanceledOnce()
     QVERIFY(!id.isEmpty());
     QCOMPARE(balances(m_margin).value("pendingOrdersCount", qint64(-1)), pendingBefore + 1);
 
-    const json cancel{{"origClOrdId", str(id)}, {"tradingAccountId", str(m_margin)}, {"symbol", str(symbol)}};
+    const json cancel {{"origClOrdId", str(id)}, {"tradingAccountId", str(m_margin)}, {"symbol", str(symbol)}};
     const auto response = post(QStringLiteral("/v1/orders/cancel"), cancel);
     QVERIFY2(response.status == 200, response.describe().constData());
     const auto ack = response.json();
@@ -705,8 +830,8 @@ void TestSandboxOrders::cancel_filledOrder_isRejected()
     const QString symbol = QStringLiteral("CSCO");
     const auto filled = post(QStringLiteral("/v1/orders"), order(symbol, "BUY", "MARKET", "1")).json();
     QCOMPARE(jsonText(filled, "status"), QStringLiteral("FILLED"));
-    const json cancel{{"origClOrdId", filled.value("clOrdId", "")}, {"tradingAccountId", str(m_margin)},
-                      {"symbol", str(symbol)}, {"side", "BUY"}};
+    const json cancel {{"origClOrdId", filled.value("clOrdId", "")}, {"tradingAccountId", str(m_margin)},
+        {"symbol", str(symbol)}, {"side", "BUY"}};
     const auto ack = post(QStringLiteral("/v1/orders/cancel"), cancel).json();
     QVERIFY(ack.value("success", true) == false);
     QCOMPARE(jsonText(ack, "status"), QStringLiteral("REJECTED"));
@@ -789,8 +914,7 @@ void TestSandboxOrders::history_badFrom_isBadRequest_data()
     QTest::newRow("missing from") << QString();
     QTest::newRow("from without zone") << QStringLiteral("from=") + now.addDays(-1).toString(u"yyyy-MM-ddTHH:mm:ss");
     QTest::newRow("from not a date") << QStringLiteral("from=yesterday");
-    QTest::newRow("more than 90 days")
-        << QStringLiteral("from=")
+    QTest::newRow("more than 90 days") << QStringLiteral("from=")
             + QString::fromLatin1(QUrl::toPercentEncoding(now.addDays(-100).toString(Qt::ISODate)));
 }
 
@@ -812,9 +936,8 @@ void TestSandboxOrders::history_excludesRejectedAndSuperseded()
     const QString original = placeResting(QStringLiteral("T"));
     QVERIFY(!original.isEmpty());
     const auto replaced = post(QStringLiteral("/v1/orders/replace"),
-                               json{{"origClOrdId", str(original)}, {"tradingAccountId", str(m_margin)},
-                                    {"symbol", "T"}, {"qty", "2"}})
-                              .json();
+        json {{"origClOrdId", str(original)}, {"tradingAccountId", str(m_margin)}, {"symbol", "T"},
+            {"qty", "2"}}).json();
     QCOMPARE(jsonText(replaced, "status"), QStringLiteral("REPLACED"));
     QVERIFY(countWithStatus(m_sandbox->allOrders(), "SUPERSEDED") > 0);
 
@@ -827,9 +950,9 @@ void TestSandboxOrders::history_excludesRejectedAndSuperseded()
     QStringList seen;
     qint64 cursor = 0;
     for (int page = 0; page < 100; ++page) {
-        const auto response
-            = get(QStringLiteral("/v2/accounts/%1/orders/history?limit=500&cursor=%2&from=").arg(m_margin).arg(cursor)
-                  + from);
+        const auto response =
+            get(QStringLiteral("/v2/accounts/%1/orders/history?limit=500&cursor=%2&from=").arg(m_margin).arg(cursor)
+                + from);
         QVERIFY2(response.status == 200, response.describe().constData());
         const auto body = response.json();
         QVERIFY(body["orders"].is_array());
@@ -855,8 +978,8 @@ void TestSandboxOrders::dayOrder_afterUtcMidnight_expiresButGtcRests()
     const SandboxTokens tokens = SandboxSignIn::signIn(sandbox);
     QVERIFY(tokens.isValid());
     QString margin;
-    const auto accounts
-        = sandbox.http().get(sandbox.url(QStringLiteral("/v1/users/me/accounts")), {bearer(tokens.accessToken)}).json();
+    const auto accounts =
+        sandbox.http().get(sandbox.url(QStringLiteral("/v1/users/me/accounts")), {bearer(tokens.accessToken)}).json();
     for (const auto &account : accounts["accounts"]) {
         if (jsonText(account, "account_class") == u"MARGIN")
             margin = jsonText(account, "sterling_account_id");
@@ -864,8 +987,8 @@ void TestSandboxOrders::dayOrder_afterUtcMidnight_expiresButGtcRests()
     QVERIFY(!margin.isEmpty());
 
     const auto place = [&](const char *timeInForce) {
-        const json body{{"tradingAccountId", str(margin)}, {"symbol", "ORCL"}, {"side", "BUY"}, {"type", "LIMIT"},
-                        {"qty", "1"}, {"price", "50.00"}, {"timeInForce", timeInForce}};
+        const json body {{"tradingAccountId", str(margin)}, {"symbol", "ORCL"}, {"side", "BUY"}, {"type", "LIMIT"},
+            {"qty", "1"}, {"price", "50.00"}, {"timeInForce", timeInForce}};
         return sandbox.http()
             .postJson(sandbox.url(QStringLiteral("/v1/orders")), body, {bearer(tokens.accessToken)})
             .json();

@@ -37,8 +37,8 @@ QString TestSandboxState::marginAccount(SandboxProcess &sandbox, const QString &
     return {};
 }
 
-QMap<QString, QString> TestSandboxState::quantities(SandboxProcess &sandbox, const QString &token,
-                                                    const QString &account)
+QMap<QString, QString> TestSandboxState::quantities(
+    SandboxProcess &sandbox, const QString &token, const QString &account)
 {
     QMap<QString, QString> result;
     const auto body = sandbox.http()
@@ -56,7 +56,7 @@ void TestSandboxState::restart_withStateFile_keepsOrdersPositionsAndTokens()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString stateFile = dir.filePath(QStringLiteral("sandbox-state.json"));
-    const QStringList args{QStringLiteral("--state"), stateFile, QStringLiteral("--tick-ms"), QStringLiteral("0")};
+    const QStringList args {QStringLiteral("--state"), stateFile, QStringLiteral("--tick-ms"), QStringLiteral("0")};
 
     SandboxTokens tokens;
     QString account;
@@ -72,20 +72,17 @@ void TestSandboxState::restart_withStateFile_keepsOrdersPositionsAndTokens()
         QVERIFY(!account.isEmpty());
 
         const auto place = [&](const json &extra) {
-            json body{{"tradingAccountId", account.toStdString()},
-                      {"symbol", "KO"},
-                      {"side", "BUY"},
-                      {"qty", "3"},
-                      {"timeInForce", "GTC"}};
+            json body {{"tradingAccountId", account.toStdString()}, {"symbol", "KO"}, {"side", "BUY"}, {"qty", "3"},
+                {"timeInForce", "GTC"}};
             body.update(extra);
             return first.http()
                 .postJson(first.url(QStringLiteral("/v1/orders")), body, {bearer(tokens.accessToken)})
                 .json();
         };
-        const json filled = place(json{{"type", "MARKET"}});
+        const json filled = place(json {{"type", "MARKET"}});
         QCOMPARE(jsonText(filled, "status"), QStringLiteral("FILLED"));
         filledId = jsonText(filled, "clOrdId");
-        const json resting = place(json{{"type", "LIMIT"}, {"price", "10.00"}});
+        const json resting = place(json {{"type", "LIMIT"}, {"price", "10.00"}});
         QCOMPARE(jsonText(resting, "status"), QStringLiteral("NEW"));
         restingId = jsonText(resting, "clOrdId");
         heldBefore = quantities(first, tokens.accessToken, account);
@@ -122,19 +119,17 @@ void TestSandboxState::restart_withStateFile_keepsOrdersPositionsAndTokens()
     QVERIFY(ids.contains(restingId));
 
     // The resting order is still live: it can be cancelled, and new orders get new ids.
-    const json cancel{{"origClOrdId", restingId.toStdString()},
-                      {"tradingAccountId", account.toStdString()},
-                      {"symbol", "KO"}};
-    const auto cancelled = second.http()
-                               .postJson(second.url(QStringLiteral("/v1/orders/cancel")), cancel,
-                                         {bearer(tokens.accessToken)})
-                               .json();
+    const json cancel {
+        {"origClOrdId", restingId.toStdString()}, {"tradingAccountId", account.toStdString()}, {"symbol", "KO"}};
+    const auto cancelled =
+        second.http()
+            .postJson(second.url(QStringLiteral("/v1/orders/cancel")), cancel, {bearer(tokens.accessToken)})
+            .json();
     QCOMPARE(jsonText(cancelled, "status"), QStringLiteral("CANCELED"));
-    const json another{{"tradingAccountId", account.toStdString()}, {"symbol", "KO"}, {"side", "BUY"},
-                       {"type", "MARKET"},                          {"qty", "1"},      {"timeInForce", "DAY"}};
-    const auto placed = second.http()
-                            .postJson(second.url(QStringLiteral("/v1/orders")), another, {bearer(tokens.accessToken)})
-                            .json();
+    const json another {{"tradingAccountId", account.toStdString()}, {"symbol", "KO"}, {"side", "BUY"},
+        {"type", "MARKET"}, {"qty", "1"}, {"timeInForce", "DAY"}};
+    const auto placed =
+        second.http().postJson(second.url(QStringLiteral("/v1/orders")), another, {bearer(tokens.accessToken)}).json();
     QCOMPARE(jsonText(placed, "status"), QStringLiteral("FILLED"));
     QVERIFY(!ids.contains(jsonText(placed, "clOrdId")));
 

@@ -26,8 +26,7 @@ QString valueAfter(const QString &line, QStringView prefix)
 
 SandboxProcess::SandboxProcess()
     : m_http(std::make_unique<TestHttpClient>(10000))
-{
-}
+{ }
 
 SandboxProcess::~SandboxProcess()
 {
@@ -54,7 +53,7 @@ bool SandboxProcess::start(const QStringList &arguments, int timeoutMs)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->setProgram(program);
-    m_process->setArguments(arguments + QStringList{QStringLiteral("--port"), QStringLiteral("0")});
+    m_process->setArguments(arguments + QStringList {QStringLiteral("--port"), QStringLiteral("0")});
     m_process->start(QIODevice::ReadOnly);
     if (!m_process->waitForStarted(5000)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(program, m_process->errorString());
@@ -159,23 +158,23 @@ bool SandboxProcess::health()
 
 bool SandboxProcess::tick(int steps)
 {
-    return isOk(m_http->postJson(url(QStringLiteral("/_sandbox/market/tick")), nlohmann::json{{"steps", steps}}));
+    return isOk(m_http->postJson(url(QStringLiteral("/_sandbox/market/tick")), nlohmann::json {{"steps", steps}}));
 }
 
 bool SandboxProcess::setPrice(const QString &symbol, const QString &price)
 {
     return isOk(m_http->postJson(url(QStringLiteral("/_sandbox/market/price")),
-                                 nlohmann::json{{"symbol", symbol.toStdString()}, {"price", price.toStdString()}}));
+        nlohmann::json {{"symbol", symbol.toStdString()}, {"price", price.toStdString()}}));
 }
 
 bool SandboxProcess::advanceClock(qint64 seconds)
 {
-    return isOk(m_http->postJson(url(QStringLiteral("/_sandbox/clock")), nlohmann::json{{"advanceSeconds", seconds}}));
+    return isOk(m_http->postJson(url(QStringLiteral("/_sandbox/clock")), nlohmann::json {{"advanceSeconds", seconds}}));
 }
 
 bool SandboxProcess::addFault(const QString &path, const QString &mode, int count, int status, const QString &method)
 {
-    nlohmann::json rule{{"path", path.toStdString()}, {"mode", mode.toStdString()}, {"count", count}};
+    nlohmann::json rule {{"path", path.toStdString()}, {"mode", mode.toStdString()}, {"count", count}};
     if (status != 0)
         rule["status"] = status;
     if (!method.isEmpty())

@@ -27,8 +27,7 @@ QString htmlUnescape(QString text)
 /** The attributes of every <input> tag, lower-cased names. */
 QList<QHash<QString, QString>> inputTags(const QByteArray &html)
 {
-    static const QRegularExpression tag(QStringLiteral("<input\\b([^>]*)>"),
-                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression tag(QStringLiteral("<input\\b([^>]*)>"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression attribute(
         QStringLiteral("([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?"));
     QList<QHash<QString, QString>> result;
@@ -65,12 +64,17 @@ void appendParam(QByteArray &query, QStringView key, const QString &value)
 
 const QStringList &allSandboxScopes()
 {
-    static const QStringList scopes{
-        QStringLiteral("user:information"),      QStringLiteral("account:information"),
-        QStringLiteral("order:execution"),       QStringLiteral("order:information"),
-        QStringLiteral("position:information"),  QStringLiteral("market:information"),
-        QStringLiteral("calendar:information"),  QStringLiteral("options:information"),
-        QStringLiteral("analytics:information"), QStringLiteral("market:supplemental"),
+    static const QStringList scopes {
+        QStringLiteral("user:information"),
+        QStringLiteral("account:information"),
+        QStringLiteral("order:execution"),
+        QStringLiteral("order:information"),
+        QStringLiteral("position:information"),
+        QStringLiteral("market:information"),
+        QStringLiteral("calendar:information"),
+        QStringLiteral("options:information"),
+        QStringLiteral("analytics:information"),
+        QStringLiteral("market:supplemental"),
         QStringLiteral("user:management"),
     };
     return scopes;
@@ -93,8 +97,7 @@ QString PkcePair::challengeFor(const QString &verifier)
 SandboxSignIn::SandboxSignIn(SandboxProcess &sandbox)
     : m_sandbox(sandbox)
     , m_http(10000)
-{
-}
+{ }
 
 QString SandboxSignIn::randomToken(int length)
 {
@@ -140,14 +143,12 @@ TestHttpResponse SandboxSignIn::openAuthorize(const AuthorizeRequest &request)
 TestHttpResponse SandboxSignIn::postLogin(const QString &rid, const QString &email, const QString &password)
 {
     return m_http.postForm(m_sandbox.url(QStringLiteral("/oauth2/authorize/login")),
-                           {{QStringLiteral("rid"), rid},
-                            {QStringLiteral("email"), email},
-                            {QStringLiteral("password"), password}});
+        {{QStringLiteral("rid"), rid}, {QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
 }
 
 TestHttpResponse SandboxSignIn::postConsent(const QString &rid, const QString &decision, const QStringList &scopes)
 {
-    FormFields fields{{QStringLiteral("rid"), rid}};
+    FormFields fields {{QStringLiteral("rid"), rid}};
     for (const QString &scope : scopes)
         fields.append({QStringLiteral("scope"), scope});
     fields.append({QStringLiteral("decision"), decision});
@@ -168,7 +169,7 @@ SignInResult SandboxSignIn::finish(SignInResult result) const
 }
 
 SignInResult SandboxSignIn::run(const AuthorizeRequest &request, const QString &email, const QString &password,
-                                const QString &decision, const QStringList &consentScopes)
+    const QString &decision, const QStringList &consentScopes)
 {
     SignInResult result;
     result.response = openAuthorize(request);
@@ -186,25 +187,23 @@ SignInResult SandboxSignIn::run(const AuthorizeRequest &request, const QString &
         return finish(result);
     const QString consentRid = hiddenInput(result.response.body, QStringLiteral("rid"));
     const QStringList offered = checkboxValues(result.response.body, QStringLiteral("scope"));
-    result.response = postConsent(consentRid.isEmpty() ? result.rid : consentRid, decision,
-                                  consentScopes.isEmpty() ? offered : consentScopes);
+    result.response = postConsent(
+        consentRid.isEmpty() ? result.rid : consentRid, decision, consentScopes.isEmpty() ? offered : consentScopes);
     return finish(result);
 }
 
-SignInResult SandboxSignIn::run(const AuthorizeRequest &request, const QString &decision,
-                                const QStringList &consentScopes)
+SignInResult SandboxSignIn::run(
+    const AuthorizeRequest &request, const QString &decision, const QStringList &consentScopes)
 {
     return run(request, m_sandbox.demoUser(), m_sandbox.demoPassword(), decision, consentScopes);
 }
 
-TestHttpResponse SandboxSignIn::exchangeCode(const QString &code, const QString &verifier, const QString &clientId,
-                                             const QString &redirectUri)
+TestHttpResponse SandboxSignIn::exchangeCode(
+    const QString &code, const QString &verifier, const QString &clientId, const QString &redirectUri)
 {
-    const nlohmann::json body{{"grant_type", "authorization_code"},
-                              {"code", code.toStdString()},
-                              {"client_id", clientId.toStdString()},
-                              {"redirect_uri", redirectUri.toStdString()},
-                              {"code_verifier", verifier.toStdString()}};
+    const nlohmann::json body {{"grant_type", "authorization_code"}, {"code", code.toStdString()},
+        {"client_id", clientId.toStdString()}, {"redirect_uri", redirectUri.toStdString()},
+        {"code_verifier", verifier.toStdString()}};
     return m_http.postJson(m_sandbox.url(QStringLiteral("/v1/oauth2/token")), body);
 }
 
@@ -215,9 +214,8 @@ TestHttpResponse SandboxSignIn::exchangeCode(const SignInResult &result, const A
 
 TestHttpResponse SandboxSignIn::refresh(const QString &refreshToken, const QString &clientId)
 {
-    const nlohmann::json body{{"grant_type", "refresh_token"},
-                              {"client_id", clientId.toStdString()},
-                              {"refresh_token", refreshToken.toStdString()}};
+    const nlohmann::json body {{"grant_type", "refresh_token"}, {"client_id", clientId.toStdString()},
+        {"refresh_token", refreshToken.toStdString()}};
     return m_http.postJson(m_sandbox.url(QStringLiteral("/v1/oauth2/token")), body);
 }
 
@@ -231,8 +229,7 @@ SandboxTokens SandboxSignIn::tokensFrom(const TestHttpResponse &response)
         return tokens;
     const auto text = [&](const char *key) {
         const auto it = tokens.raw.find(key);
-        return it != tokens.raw.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
-                                                         : QString();
+        return it != tokens.raw.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
     };
     tokens.accessToken = text("access_token");
     tokens.refreshToken = text("refresh_token");
@@ -246,7 +243,7 @@ SandboxTokens SandboxSignIn::signIn(SandboxProcess &sandbox, const QStringList &
 }
 
 SandboxTokens SandboxSignIn::signIn(SandboxProcess &sandbox, const QString &email, const QString &password,
-                                    const QStringList &scopes, const QStringList &consentScopes)
+    const QStringList &scopes, const QStringList &consentScopes)
 {
     SandboxSignIn flow(sandbox);
     const AuthorizeRequest request = flow.demoRequest(scopes);

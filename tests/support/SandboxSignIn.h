@@ -20,7 +20,7 @@ const QStringList &allSandboxScopes();
 /** A PKCE verifier and its S256 challenge (RFC 7636). */
 struct PkcePair
 {
-    QString verifier;  ///< 64 random characters from the unreserved set
+    QString verifier; ///< 64 random characters from the unreserved set
     QString challenge; ///< base64url(SHA-256(verifier)), no padding
     static PkcePair generate();
     static QString challengeFor(const QString &verifier);
@@ -43,7 +43,7 @@ struct AuthorizeRequest
 struct SignInResult
 {
     TestHttpResponse response; ///< The last response of the flow
-    QUrl location;             ///< The redirect, empty when the flow did not redirect
+    QUrl location; ///< The redirect, empty when the flow did not redirect
     QString code;
     QString state;
     QString error;
@@ -87,14 +87,14 @@ public:
      * Stops at the first response that is neither the expected page nor the final redirect.
      */
     SignInResult run(const AuthorizeRequest &request, const QString &email, const QString &password,
-                     const QString &decision = QStringLiteral("allow"), const QStringList &consentScopes = {});
+        const QString &decision = QStringLiteral("allow"), const QStringList &consentScopes = {});
     /** run() with the demo user's credentials. */
     SignInResult run(const AuthorizeRequest &request, const QString &decision = QStringLiteral("allow"),
-                     const QStringList &consentScopes = {});
+        const QStringList &consentScopes = {});
 
     /** POST /v1/oauth2/token with the authorization_code grant. */
-    TestHttpResponse exchangeCode(const QString &code, const QString &verifier, const QString &clientId,
-                                  const QString &redirectUri);
+    TestHttpResponse exchangeCode(
+        const QString &code, const QString &verifier, const QString &clientId, const QString &redirectUri);
     TestHttpResponse exchangeCode(const SignInResult &result, const AuthorizeRequest &request);
     /** POST /v1/oauth2/token with the refresh_token grant. */
     TestHttpResponse refresh(const QString &refreshToken, const QString &clientId);
@@ -103,8 +103,7 @@ public:
     static SandboxTokens signIn(SandboxProcess &sandbox, const QStringList &scopes = allSandboxScopes());
     /** Like signIn() with another user's credentials. */
     static SandboxTokens signIn(SandboxProcess &sandbox, const QString &email, const QString &password,
-                                const QStringList &scopes = allSandboxScopes(),
-                                const QStringList &consentScopes = {});
+        const QStringList &scopes = allSandboxScopes(), const QStringList &consentScopes = {});
     static SandboxTokens tokensFrom(const TestHttpResponse &response);
 
     /** Value of the hidden input called @p name in an HTML page, HTML-unescaped; empty when absent. */

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestHttpClient.h"
 
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QNetworkProxy>
 #include <QNetworkRequest>
-#include <QDeadlineTimer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -104,7 +104,7 @@ QByteArray TestHttpClient::encodeForm(const FormFields &fields)
 }
 
 TestHttpResponse TestHttpClient::send(QByteArrayView verb, const QUrl &url, const HttpHeaders &headers,
-                                      const QByteArray &body, QByteArrayView contentType)
+    const QByteArray &body, QByteArrayView contentType)
 {
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -181,7 +181,7 @@ bool isCompleteResponse(const QByteArray &raw)
 } // namespace
 
 TestHttpResponse TestHttpClient::sendOnce(QByteArrayView verb, const QUrl &url, const QByteArray &body,
-                                          const HttpHeaders &headers, QByteArrayView contentType)
+    const HttpHeaders &headers, QByteArrayView contentType)
 {
     TestHttpResponse response;
     QTcpSocket socket;
@@ -216,8 +216,8 @@ TestHttpResponse TestHttpClient::sendOnce(QByteArrayView verb, const QUrl &url, 
 
     const qsizetype headerEnd = raw.indexOf("\r\n\r\n");
     if (headerEnd < 0) {
-        response.error = response.timedOut ? QNetworkReply::OperationCanceledError
-                                           : QNetworkReply::RemoteHostClosedError;
+        response.error =
+            response.timedOut ? QNetworkReply::OperationCanceledError : QNetworkReply::RemoteHostClosedError;
         return response;
     }
     const QList<QByteArray> lines = raw.left(headerEnd).split('\n');

@@ -80,14 +80,14 @@ public:
      * Content-Length, or no complete header) is reported as RemoteHostClosedError.
      */
     TestHttpResponse sendOnce(QByteArrayView verb, const QUrl &url, const QByteArray &body = {},
-                              const HttpHeaders &headers = {}, QByteArrayView contentType = "application/json");
+        const HttpHeaders &headers = {}, QByteArrayView contentType = "application/json");
 
     /** Encodes form fields as a browser does for application/x-www-form-urlencoded. */
     static QByteArray encodeForm(const FormFields &fields);
 
 private:
     TestHttpResponse send(QByteArrayView verb, const QUrl &url, const HttpHeaders &headers, const QByteArray &body,
-                          QByteArrayView contentType);
+        QByteArrayView contentType);
 
     QNetworkAccessManager m_manager;
     int m_timeoutMs;
