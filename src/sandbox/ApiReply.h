@@ -17,7 +17,7 @@ struct ApiReply
     /** The error body the sandbox uses everywhere: {"error": code, "message": text}. */
     static ApiReply error(int status, const char *code, const QString &message)
     {
-        return {status, nlohmann::json{{"error", code}, {"message", message.toStdString()}}};
+        return {status, nlohmann::json {{"error", code}, {"message", message.toStdString()}}};
     }
 };
 

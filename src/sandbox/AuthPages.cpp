@@ -87,8 +87,8 @@ QString scopeId(const QString &scope)
 
 } // namespace
 
-QByteArray signIn(const QString &rid, const QString &clientId, const QString &errorMessage,
-                  const QString &demoEmail, const QString &demoPassword)
+QByteArray signIn(const QString &rid, const QString &clientId, const QString &errorMessage, const QString &demoEmail,
+    const QString &demoPassword, bool autoSubmit)
 {
     QString content = u"<h1>Sign in to Aries Sandbox</h1>\n"
                       u"<p>The app <code>"_s
@@ -108,14 +108,26 @@ QByteArray signIn(const QString &rid, const QString &clientId, const QString &er
           u"<div class=\"actions\"><button type=\"submit\" id=\"sign-in\" class=\"primary\">Sign in</button></div>\n"
           u"</form>\n"_s;
     if (!demoEmail.isEmpty()) {
-        content += u"<section class=\"demo\">\n<h2>Demo account</h2>\n<dl>\n<dt>Email</dt><dd><code>"_s
-            % esc(demoEmail) % u"</code></dd>\n<dt>Password</dt><dd><code>"_s % esc(demoPassword)
+        content += u"<section class=\"demo\">\n<h2>Demo account</h2>\n<dl>\n<dt>Email</dt><dd><code>"_s % esc(demoEmail)
+            % u"</code></dd>\n<dt>Password</dt><dd><code>"_s % esc(demoPassword)
             % u"</code></dd>\n</dl>\n</section>\n"_s;
+        // --auto-consent. The credentials are read back from the demo box, so nothing needs escaping for
+        // JavaScript; click() submits the form as the Sign in button would. Not after a failed attempt,
+        // or a wrong demo password would submit forever.
+        if (autoSubmit && errorMessage.isEmpty()) {
+            content += u"<script>\naddEventListener('load', function () {\n"
+                       u"  var demo = document.querySelectorAll('.demo code');\n"
+                       u"  document.getElementById('email').value = demo[0].textContent;\n"
+                       u"  document.getElementById('password').value = demo[1].textContent;\n"
+                       u"  document.getElementById('sign-in').click();\n"
+                       u"});\n</script>\n"_s;
+        }
     }
     return page(u"Sign in"_s, content);
 }
 
-QByteArray consent(const QString &rid, const QString &clientId, const QString &email, const QStringList &scopes)
+QByteArray consent(
+    const QString &rid, const QString &clientId, const QString &email, const QStringList &scopes, bool autoSubmit)
 {
     QString content = u"<h1>Allow access?</h1>\n<p>The app <code>"_s % esc(clientId)
         % u"</code> asks for access to the sandbox account <strong>"_s % esc(email)
@@ -137,14 +149,19 @@ QByteArray consent(const QString &rid, const QString &clientId, const QString &e
                u"Allow</button>"
                u"<button type=\"submit\" name=\"decision\" value=\"deny\" id=\"deny\">Deny</button>"
                u"</div>\n</form>\n"_s;
+    if (autoSubmit) {
+        // --auto-consent. click() on the button (not form.submit()) so the post carries decision=allow.
+        content += u"<script>\naddEventListener('load', function () {\n"
+                   u"  document.getElementById('allow').click();\n"
+                   u"});\n</script>\n"_s;
+    }
     return page(u"Allow access"_s, content);
 }
 
 QByteArray error(const QString &errorCode, const QString &explanation)
 {
-    const QString content = u"<h1>Sign-in cannot continue</h1>\n<p class=\"error\" role=\"alert\">"_s
-        % esc(explanation) % u"</p>\n<p class=\"muted\">Error code: <code>"_s % esc(errorCode)
-        % u"</code></p>\n"_s;
+    const QString content = u"<h1>Sign-in cannot continue</h1>\n<p class=\"error\" role=\"alert\">"_s % esc(explanation)
+        % u"</p>\n<p class=\"muted\">Error code: <code>"_s % esc(errorCode) % u"</code></p>\n"_s;
     return page(u"Error"_s, content);
 }
 

@@ -14,17 +14,13 @@ namespace Companion::Sandbox {
 
 namespace {
 
-const QStringList kSides{QStringLiteral("BUY"), QStringLiteral("SELL"), QStringLiteral("SELL_SHORT"),
-                         QStringLiteral("BUY_TO_COVER")};
-const QStringList kTypes{QStringLiteral("MARKET"), QStringLiteral("LIMIT"), QStringLiteral("STOP"),
-                         QStringLiteral("STOP_LIMIT")};
-const QStringList kTimesInForce{QStringLiteral("DAY"),
-                                QStringLiteral("GTC"),
-                                QStringLiteral("IOC"),
-                                QStringLiteral("FOK"),
-                                QStringLiteral("EXTENDED_HOURS"),
-                                QStringLiteral("AT_THE_OPENING"),
-                                QStringLiteral("AT_THE_CLOSE")};
+const QStringList kSides {
+    QStringLiteral("BUY"), QStringLiteral("SELL"), QStringLiteral("SELL_SHORT"), QStringLiteral("BUY_TO_COVER")};
+const QStringList kTypes {
+    QStringLiteral("MARKET"), QStringLiteral("LIMIT"), QStringLiteral("STOP"), QStringLiteral("STOP_LIMIT")};
+const QStringList kTimesInForce {QStringLiteral("DAY"), QStringLiteral("GTC"), QStringLiteral("IOC"),
+    QStringLiteral("FOK"), QStringLiteral("EXTENDED_HOURS"), QStringLiteral("AT_THE_OPENING"),
+    QStringLiteral("AT_THE_CLOSE")};
 const QString kNew = QStringLiteral("NEW");
 const QString kFilled = QStringLiteral("FILLED");
 const QString kRejected = QStringLiteral("REJECTED");
@@ -85,7 +81,7 @@ bool typeTakesStop(const QString &type)
 
 json errorBody(const char *code, const QString &message)
 {
-    return json{{"error", code}, {"message", s(message)}};
+    return json {{"error", code}, {"message", s(message)}};
 }
 
 ApiReply badRequest(const QString &message)
@@ -100,15 +96,15 @@ QString precisionProblem(const QString &name, Decimal price)
     if (price.decimals() > allowed) {
         return QStringLiteral("%1 %2 has too many decimals: at most %3 for a price %4 $1")
             .arg(name, price.toString(), QString::number(allowed),
-                 allowed == 2 ? QStringLiteral("of at least") : QStringLiteral("below"));
+                allowed == 2 ? QStringLiteral("of at least") : QStringLiteral("below"));
     }
     return {};
 }
 
 } // namespace
 
-Broker::Broker(const SymbolUniverse &universe, MarketSimulator &market, const SandboxClock &clock, quint64 seed,
-               QObject *parent)
+Broker::Broker(
+    const SymbolUniverse &universe, MarketSimulator &market, const SandboxClock &clock, quint64 seed, QObject *parent)
     : QObject(parent)
     , m_universe(universe)
     , m_market(market)
@@ -141,7 +137,7 @@ void Broker::addUser(const QString &email, const QString &password, bool demo, i
         }
     }
     const QDateTime now = m_clock.now();
-    User user{static_cast<qint64>(m_users.size()) + 1, email, password, now.addDays(-400)};
+    User user {static_cast<qint64>(m_users.size()) + 1, email, password, now.addDays(-400)};
     m_users.append(user);
 
     const auto addAccount = [&](const QString &type, const QString &accountClass, Decimal cash) -> Account & {
@@ -162,11 +158,11 @@ void Broker::addUser(const QString &email, const QString &password, bool demo, i
     const quint64 salt = tickerKey(email.toLower());
     if (demo) {
         seedPortfolio(addAccount(QStringLiteral("INDIVIDUAL"), QStringLiteral("MARGIN"), Decimal::fromInt(25000)),
-                      positions, salt, false);
+            positions, salt, false);
         addAccount(QStringLiteral("IRA"), QStringLiteral("CASH"), Decimal::fromInt(10000));
     } else {
-        seedPortfolio(addAccount(QStringLiteral("INDIVIDUAL"), QStringLiteral("MARGIN"), Decimal::fromInt(25000)), 5,
-                      salt, true);
+        seedPortfolio(
+            addAccount(QStringLiteral("INDIVIDUAL"), QStringLiteral("MARGIN"), Decimal::fromInt(25000)), 5, salt, true);
     }
     Q_EMIT changed();
 }
@@ -194,8 +190,8 @@ void Broker::seedPortfolio(Account &account, int count, quint64 salt, bool realO
         const double factor = 0.75 + 0.4 * hashUniform(m_seed, salt, key, 2);
         const Decimal average = Decimal::fromDouble(info->basePrice.toDouble() * factor, 2).value_or(info->basePrice);
         const int ageDays = 30 + static_cast<int>(hashUniform(m_seed, salt, key, 3) * 370);
-        account.positions.insert(info->ticker,
-                                 Position{Decimal::fromInt(quantity), average, m_clock.now().addDays(-ageDays)});
+        account.positions.insert(
+            info->ticker, Position {Decimal::fromInt(quantity), average, m_clock.now().addDays(-ageDays)});
     }
 }
 
@@ -247,21 +243,12 @@ ApiReply Broker::me(qint64 userId) const
         if (user.id == userId) {
             const QString created = user.createdAt.toString(Qt::ISODate);
             return {200,
-                    json{{"id", user.id},
-                         {"email", s(user.email)},
-                         {"email_verified", true},
-                         {"country", "US"},
-                         {"primary_phone_number", ""},
-                         {"avatar_url", ""},
-                         {"plaid_status", "CONNECTED"},
-                         {"created_at", s(created)},
-                         {"updated_at", s(created)},
-                         {"account_application",
-                          {{"id", user.id},
-                           {"status", "APPROVED"},
-                           {"can_submit", false},
-                           {"missing_fields", json::array()},
-                           {"plaid_link_token", ""}}}}};
+                json {{"id", user.id}, {"email", s(user.email)}, {"email_verified", true}, {"country", "US"},
+                    {"primary_phone_number", ""}, {"avatar_url", ""}, {"plaid_status", "CONNECTED"},
+                    {"created_at", s(created)}, {"updated_at", s(created)},
+                    {"account_application",
+                        {{"id", user.id}, {"status", "APPROVED"}, {"can_submit", false},
+                            {"missing_fields", json::array()}, {"plaid_link_token", ""}}}}};
         }
     }
     return {404, errorBody("not_found", QStringLiteral("User not found"))};
@@ -275,24 +262,14 @@ ApiReply Broker::accounts(qint64 userId) const
             continue;
         }
         const std::string created = s(a.createdAt.toString(Qt::ISODate));
-        list.push_back(json{{"id", a.id},
-                            {"fdid", s(QStringLiteral("FDID-SBX-%1").arg(a.id))},
-                            {"apex_id", ""},
-                            {"apex_account_id", s(QStringLiteral("APEX-SBX-%1").arg(a.id))},
-                            {"sterling_account_id", s(a.tradingId)},
-                            {"status", "OPEN"},
-                            {"is_sim", true},
-                            {"account_type", s(a.accountType)},
-                            {"account_class", s(a.accountClass)},
-                            {"primary_user_id", a.userId},
-                            {"joint_user_id", 0},
-                            {"primary_user", nullptr},
-                            {"joint_user", nullptr},
-                            {"account_application", nullptr},
-                            {"created_at", created},
-                            {"updated_at", created}});
+        list.push_back(json {{"id", a.id}, {"fdid", s(QStringLiteral("FDID-SBX-%1").arg(a.id))}, {"apex_id", ""},
+            {"apex_account_id", s(QStringLiteral("APEX-SBX-%1").arg(a.id))}, {"sterling_account_id", s(a.tradingId)},
+            {"status", "OPEN"}, {"is_sim", true}, {"account_type", s(a.accountType)},
+            {"account_class", s(a.accountClass)}, {"primary_user_id", a.userId}, {"joint_user_id", 0},
+            {"primary_user", nullptr}, {"joint_user", nullptr}, {"account_application", nullptr},
+            {"created_at", created}, {"updated_at", created}});
     }
-    return {200, json{{"accounts", list}}};
+    return {200, json {{"accounts", list}}};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -386,34 +363,23 @@ ApiReply Broker::balances(const QString &tradingAccountId)
     }
     const QString zero = QStringLiteral("0");
     return {200,
-            json{{"accountId", s(a->tradingId)},
-                 {"dayTradeBuyingPower", s(money(margin ? power.times(Decimal::fromInt(4)).value_or(power) : power))},
-                 {"netBuyingPower", s(money(power))},
-                 {"optionBuyingPower", s(money(power))},
-                 {"stockBuyingPower", s(money(power))},
-                 {"totalEquity", s(money(equity))},
-                 {"realizedPl", s(money(a->realizedToday))},
-                 {"unrealizedPl", s(money(unrealized))},
-                 {"settledFunds", s(money(a->cash))},
-                 {"unsettledFunds", "0.00"},
-                 {"startOfDayCash", s(money(a->startOfDayCash))},
-                 {"maintReq", s(money(margin ? marketValue.abs().times(*Decimal::parse(u"0.25")).value_or(Decimal())
-                                             : Decimal()))},
-                 {"grossMargin", "0.00"},
-                 {"sma", s(zero)},
-                 {"credit", s(zero)},
-                 {"creditRemaining", s(zero)},
-                 {"pdt", s(zero)},
-                 {"pdtCreditRemaining", s(zero)},
-                 {"pendingOrdersCount", pending},
-                 {"pendingOrdersMarginRequirements", s(money(reservedBuyNotional(*a)))},
-                 {"valueBought", s(money(a->valueBought))},
-                 {"valueSold", s(money(a->valueSold))},
-                 {"dayTradeOvernightRegTBuyingPower", s(money(power))},
-                 {"heldBackFunds", "0.00"},
-                 {"sodPositionsMarketValue", s(money(startOfDayValue))},
-                 {"sodTtlEquity", s(money(a->startOfDayCash.plus(startOfDayValue).value_or(a->startOfDayCash)))},
-                 {"sodTtlEquityUpdatedAt", s(QDateTime(a->day, QTime(9, 30), Qt::UTC).toString(Qt::ISODate))}}};
+        json {{"accountId", s(a->tradingId)},
+            {"dayTradeBuyingPower", s(money(margin ? power.times(Decimal::fromInt(4)).value_or(power) : power))},
+            {"netBuyingPower", s(money(power))}, {"optionBuyingPower", s(money(power))},
+            {"stockBuyingPower", s(money(power))}, {"totalEquity", s(money(equity))},
+            {"realizedPl", s(money(a->realizedToday))}, {"unrealizedPl", s(money(unrealized))},
+            {"settledFunds", s(money(a->cash))}, {"unsettledFunds", "0.00"},
+            {"startOfDayCash", s(money(a->startOfDayCash))},
+            {"maintReq",
+                s(money(margin ? marketValue.abs().times(*Decimal::parse(u"0.25")).value_or(Decimal()) : Decimal()))},
+            {"grossMargin", "0.00"}, {"sma", s(zero)}, {"credit", s(zero)}, {"creditRemaining", s(zero)},
+            {"pdt", s(zero)}, {"pdtCreditRemaining", s(zero)}, {"pendingOrdersCount", pending},
+            {"pendingOrdersMarginRequirements", s(money(reservedBuyNotional(*a)))},
+            {"valueBought", s(money(a->valueBought))}, {"valueSold", s(money(a->valueSold))},
+            {"dayTradeOvernightRegTBuyingPower", s(money(power))}, {"heldBackFunds", "0.00"},
+            {"sodPositionsMarketValue", s(money(startOfDayValue))},
+            {"sodTtlEquity", s(money(a->startOfDayCash.plus(startOfDayValue).value_or(a->startOfDayCash)))},
+            {"sodTtlEquityUpdatedAt", s(QDateTime(a->day, QTime(9, 30), Qt::UTC).toString(Qt::ISODate))}}};
 }
 
 ApiReply Broker::positions(const QString &tradingAccountId)
@@ -425,23 +391,16 @@ ApiReply Broker::positions(const QString &tradingAccountId)
     json list = json::array();
     for (auto it = a->positions.cbegin(); it != a->positions.cend(); ++it) {
         const Decimal last = m_market.price(it.key());
-        const Decimal unrealized
-            = last.minus(it->averagePrice).value_or(Decimal()).times(it->quantity).value_or(Decimal());
-        const Decimal daily = last.minus(m_market.previousClose(it.key()))
-                                  .value_or(Decimal())
-                                  .times(it->quantity)
-                                  .value_or(Decimal());
-        list.push_back(json{{"accountId", s(a->tradingId)},
-                            {"symbol", s(it.key())},
-                            {"securityType", "EQUITY"},
-                            {"quantity", s(it->quantity.toString())},
-                            {"averagePrice", s(it->averagePrice.toString(2))},
-                            {"todayRealizedPnL", "0"},
-                            {"unrealizedPl", s(money(unrealized))},
-                            {"dailyPl", s(money(daily))},
-                            {"createdAt", s(it->createdAt.toString(Qt::ISODate))}});
+        const Decimal unrealized =
+            last.minus(it->averagePrice).value_or(Decimal()).times(it->quantity).value_or(Decimal());
+        const Decimal daily =
+            last.minus(m_market.previousClose(it.key())).value_or(Decimal()).times(it->quantity).value_or(Decimal());
+        list.push_back(json {{"accountId", s(a->tradingId)}, {"symbol", s(it.key())}, {"securityType", "EQUITY"},
+            {"quantity", s(it->quantity.toString())}, {"averagePrice", s(it->averagePrice.toString(2))},
+            {"todayRealizedPnL", "0"}, {"unrealizedPl", s(money(unrealized))}, {"dailyPl", s(money(daily))},
+            {"createdAt", s(it->createdAt.toString(Qt::ISODate))}});
     }
-    return {200, json{{"positions", list}, {"availability", {{"available", true}, {"source", "cache"}}}}};
+    return {200, json {{"positions", list}, {"availability", {{"available", true}, {"source", "cache"}}}}};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -457,14 +416,14 @@ Broker::OrderCheck Broker::checkOrder(qint64 userId, const json &body, const QSt
         return c;
     };
 
-    const std::optional<QString> accountId
-        = body.contains("tradingAccountId") ? field(body, "tradingAccountId") : field(body, "accountId");
+    const std::optional<QString> accountId =
+        body.contains("tradingAccountId") ? field(body, "tradingAccountId") : field(body, "accountId");
     if (!accountId || accountId->isEmpty()) {
         return reject(QStringLiteral("Missing field"), QStringLiteral("tradingAccountId is required"));
     }
     if (!ownsAccount(userId, *accountId)) {
         return reject(QStringLiteral("Unknown account"),
-                      QStringLiteral("Account %1 is not one of your accounts").arg(accountId->left(60)));
+            QStringLiteral("Account %1 is not one of your accounts").arg(accountId->left(60)));
     }
     o.accountId = *accountId;
 
@@ -475,15 +434,15 @@ Broker::OrderCheck Broker::checkOrder(qint64 userId, const json &body, const QSt
     o.symbol = symbol->left(kMaxSymbolLength + 10);
     if (symbol->size() > kMaxSymbolLength) {
         return reject(QStringLiteral("Invalid symbol"),
-                      QStringLiteral("symbol must be at most %1 characters").arg(kMaxSymbolLength));
+            QStringLiteral("symbol must be at most %1 characters").arg(kMaxSymbolLength));
     }
     const SymbolInfo *info = m_universe.find(*symbol);
     if (!info) {
         return reject(QStringLiteral("Unknown symbol"), QStringLiteral("Unknown symbol %1").arg(*symbol));
     }
     if (info->isIndex) {
-        return reject(QStringLiteral("Symbol not tradable"),
-                      QStringLiteral("%1 is an index and cannot be traded").arg(*symbol));
+        return reject(
+            QStringLiteral("Symbol not tradable"), QStringLiteral("%1 is an index and cannot be traded").arg(*symbol));
     }
 
     const auto enumField = [&](const char *name, const QStringList &allowed, QString &out) -> bool {
@@ -494,7 +453,7 @@ Broker::OrderCheck Broker::checkOrder(qint64 userId, const json &body, const QSt
         }
         if (!allowed.contains(*value)) {
             reject(QStringLiteral("Invalid %1").arg(QLatin1String(name)),
-                   QStringLiteral("%1 must be one of %2").arg(QLatin1String(name), allowed.join(QStringLiteral(", "))));
+                QStringLiteral("%1 must be one of %2").arg(QLatin1String(name), allowed.join(QStringLiteral(", "))));
             return false;
         }
         out = *value;
@@ -511,11 +470,11 @@ Broker::OrderCheck Broker::checkOrder(qint64 userId, const json &body, const QSt
     const auto quantity = Decimal::parse(*qty);
     if (!quantity || !quantity->isPositive() || !quantity->isInteger()) {
         return reject(QStringLiteral("Invalid quantity"),
-                      QStringLiteral("qty must be a positive whole number of shares as a string, such as \"10\""));
+            QStringLiteral("qty must be a positive whole number of shares as a string, such as \"10\""));
     }
     if (*quantity > Decimal::fromInt(kMaxOrderQuantity)) {
         return reject(QStringLiteral("Invalid quantity"),
-                      QStringLiteral("qty may be at most %1 shares per order").arg(kMaxOrderQuantity));
+            QStringLiteral("qty may be at most %1 shares per order").arg(kMaxOrderQuantity));
     }
     o.qty = *quantity;
 
@@ -529,7 +488,7 @@ Broker::OrderCheck Broker::checkOrder(qint64 userId, const json &body, const QSt
         if (!wanted) {
             if (text && !text->isEmpty()) {
                 reject(QStringLiteral("Invalid %1").arg(label),
-                       QStringLiteral("%1 is not allowed on %2 orders").arg(label, o.type));
+                    QStringLiteral("%1 is not allowed on %2 orders").arg(label, o.type));
                 return false;
             }
             return true;
@@ -541,7 +500,7 @@ Broker::OrderCheck Broker::checkOrder(qint64 userId, const json &body, const QSt
         const auto value = Decimal::parse(*text);
         if (!value || !value->isPositive()) {
             reject(QStringLiteral("Invalid %1").arg(label),
-                   QStringLiteral("%1 must be a positive decimal string, such as \"400.00\"").arg(label));
+                QStringLiteral("%1 must be a positive decimal string, such as \"400.00\"").arg(label));
             return false;
         }
         if (const QString problem = precisionProblem(label, *value); !problem.isEmpty()) {
@@ -559,7 +518,7 @@ Broker::OrderCheck Broker::checkOrder(qint64 userId, const json &body, const QSt
     if (const auto tag = field(body, "clientId")) {
         if (tag->size() > kMaxClientIdLength) {
             return reject(QStringLiteral("Invalid clientId"),
-                          QStringLiteral("clientId may be at most %1 characters").arg(kMaxClientIdLength));
+                QStringLiteral("clientId may be at most %1 characters").arg(kMaxClientIdLength));
         }
         o.clientId = *tag;
     }
@@ -587,7 +546,8 @@ void Broker::validateEconomics(OrderCheck &c, const QString *replacing)
     if (o.side == QLatin1String("BUY") || o.side == QLatin1String("SELL_SHORT")) {
         if (o.side == QLatin1String("SELL_SHORT") && account.accountClass != QLatin1String("MARGIN")) {
             c.reason = QStringLiteral("Short selling not allowed");
-            c.text = QStringLiteral("Selling short needs a margin account; %1 is a cash account").arg(account.tradingId);
+            c.text =
+                QStringLiteral("Selling short needs a margin account; %1 is a cash account").arg(account.tradingId);
             return;
         }
         const Decimal power = buyingPower(account, replacing);
@@ -603,15 +563,14 @@ void Broker::validateEconomics(OrderCheck &c, const QString *replacing)
             c.reason = QStringLiteral("Insufficient position");
             c.text = QStringLiteral("You can sell at most %1 shares of %2 (held %3, in open sell orders %4)")
                          .arg((sellable.isNegative() ? Decimal() : sellable).toString(), o.symbol,
-                              held.quantity.toString(),
-                              reservedSellQty(account, o.symbol, replacing).toString());
+                             held.quantity.toString(), reservedSellQty(account, o.symbol, replacing).toString());
             return;
         }
     } else if (o.side == QLatin1String("BUY_TO_COVER")) {
         if (!held.quantity.isNegative() || o.qty > held.quantity.abs()) {
             c.reason = QStringLiteral("No short position");
-            c.text = QStringLiteral("There is no short position of %1 %2 shares to cover")
-                         .arg(o.qty.toString(), o.symbol);
+            c.text =
+                QStringLiteral("There is no short position of %1 %2 shares to cover").arg(o.qty.toString(), o.symbol);
             return;
         }
     }
@@ -627,8 +586,7 @@ void Broker::validateEconomics(OrderCheck &c, const QString *replacing)
                                         .rounded(1);
             c.warning = QStringLiteral("The limit price %1 is %2% %3 the last price %4")
                             .arg(priceText(*o.price), percent.toString(),
-                                 *o.price > last ? QStringLiteral("above") : QStringLiteral("below"),
-                                 priceText(last));
+                                *o.price > last ? QStringLiteral("above") : QStringLiteral("below"), priceText(last));
         }
     }
 }
@@ -639,8 +597,9 @@ void Broker::validateEconomics(OrderCheck &c, const QString *replacing)
 QString Broker::nextClOrdId()
 {
     ++m_sequence;
-    return QStringLiteral("SBX-%1-%2").arg(m_clock.now().toString(QStringLiteral("yyyyMMdd"))).arg(m_sequence, 6, 10,
-                                                                                                  QLatin1Char('0'));
+    return QStringLiteral("SBX-%1-%2")
+        .arg(m_clock.now().toString(QStringLiteral("yyyyMMdd")))
+        .arg(m_sequence, 6, 10, QLatin1Char('0'));
 }
 
 Broker::Order *Broker::findOrder(const QString &clOrdId)
@@ -660,10 +619,11 @@ ApiReply Broker::placeOrder(qint64 userId, const QString &oauthClientId, const Q
     OrderCheck check = checkOrder(userId, request);
     Order order = check.order;
     order.clOrdId = nextClOrdId();
-    order.ordId = QStringLiteral("ord-%1-%2")
-                      .arg(static_cast<quint32>(hashUniform(m_seed, static_cast<quint64>(m_sequence), 77) * 4294967295.0),
-                           8, 16, QLatin1Char('0'))
-                      .arg(m_sequence, 6, 10, QLatin1Char('0'));
+    order.ordId =
+        QStringLiteral("ord-%1-%2")
+            .arg(static_cast<quint32>(hashUniform(m_seed, static_cast<quint64>(m_sequence), 77) * 4294967295.0), 8, 16,
+                QLatin1Char('0'))
+            .arg(m_sequence, 6, 10, QLatin1Char('0'));
     order.createdAt = order.updatedAt = m_clock.now();
     order.sequence = m_sequence;
     if (order.clientId.isEmpty()) {
@@ -680,18 +640,10 @@ ApiReply Broker::placeOrder(qint64 userId, const QString &oauthClientId, const Q
             Q_EMIT changed();
         }
         return {200,
-                json{{"success", false},
-                     {"clOrdId", s(order.clOrdId)},
-                     {"status", s(kRejected)},
-                     {"symbol", s(order.symbol)},
-                     {"side", s(order.side)},
-                     {"qty", s(order.qty.toString())},
-                     {"cumQty", "0"},
-                     {"leavesQty", "0"},
-                     {"avgPrice", "0"},
-                     {"text", s(check.text)},
-                     {"ordRejReason", s(check.reason)},
-                     {"transactTime", s(nowText())}}};
+            json {{"success", false}, {"clOrdId", s(order.clOrdId)}, {"status", s(kRejected)},
+                {"symbol", s(order.symbol)}, {"side", s(order.side)}, {"qty", s(order.qty.toString())}, {"cumQty", "0"},
+                {"leavesQty", "0"}, {"avgPrice", "0"}, {"text", s(check.text)}, {"ordRejReason", s(check.reason)},
+                {"transactTime", s(nowText())}}};
     }
 
     order.status = kNew;
@@ -699,7 +651,8 @@ ApiReply Broker::placeOrder(qint64 userId, const QString &oauthClientId, const Q
     m_orders.append(order);
     m_openOrders.insert(order.clOrdId);
     Order &stored = m_orders.last();
-    if (!tryFill(stored) && (stored.timeInForce == QLatin1String("IOC") || stored.timeInForce == QLatin1String("FOK"))) {
+    if (!tryFill(stored)
+        && (stored.timeInForce == QLatin1String("IOC") || stored.timeInForce == QLatin1String("FOK"))) {
         stored.status = kCanceled;
         stored.text = QStringLiteral("%1 order could not be filled immediately").arg(stored.timeInForce);
         m_openOrders.remove(stored.clOrdId);
@@ -707,18 +660,13 @@ ApiReply Broker::placeOrder(qint64 userId, const QString &oauthClientId, const Q
     Q_EMIT changed();
     const bool filled = stored.status == kFilled;
     return {200,
-            json{{"success", true},
-                 {"clOrdId", s(stored.clOrdId)},
-                 {"status", s(stored.status)},
-                 {"symbol", s(stored.symbol)},
-                 {"side", s(stored.side)},
-                 {"qty", s(stored.qty.toString())},
-                 {"cumQty", s(stored.cumQty.toString())},
-                 {"leavesQty", s((filled || stored.status == kCanceled) ? QStringLiteral("0") : stored.qty.toString())},
-                 {"avgPrice", s(stored.avgPrice.toString())},
-                 {"text", stored.status == kCanceled ? s(stored.text) : "Order accepted"},
-                 {"ordRejReason", ""},
-                 {"transactTime", s(nowText())}}};
+        json {{"success", true}, {"clOrdId", s(stored.clOrdId)}, {"status", s(stored.status)},
+            {"symbol", s(stored.symbol)}, {"side", s(stored.side)}, {"qty", s(stored.qty.toString())},
+            {"cumQty", s(stored.cumQty.toString())},
+            {"leavesQty", s((filled || stored.status == kCanceled) ? QStringLiteral("0") : stored.qty.toString())},
+            {"avgPrice", s(stored.avgPrice.toString())},
+            {"text", stored.status == kCanceled ? s(stored.text) : "Order accepted"}, {"ordRejReason", ""},
+            {"transactTime", s(nowText())}}};
 }
 
 ApiReply Broker::previewOrder(qint64 userId, const QByteArray &body)
@@ -731,18 +679,14 @@ ApiReply Broker::previewOrder(qint64 userId, const QByteArray &body)
     const OrderCheck check = checkOrder(userId, request);
     const bool buy = isBuySide(check.order.side);
     const bool shortSale = check.order.side == QLatin1String("SELL_SHORT");
-    const Decimal impact = buy ? check.notional.plus(check.fees).value_or(check.notional)
-                               : (shortSale ? check.notional : Decimal());
+    const Decimal impact =
+        buy ? check.notional.plus(check.fees).value_or(check.notional) : (shortSale ? check.notional : Decimal());
     return {200,
-            json{{"estimatedCost", s(money(check.notional))},
-                 {"estimatedMargin", "0.00"},
-                 {"commission", "0.00"},
-                 {"fees", s(money(check.fees))},
-                 {"buyingPowerImpact", s(money(impact))},
-                 {"numDayTrades", 0},
-                 {"warnRuleId", check.warning.isEmpty() ? "0" : "PRICE_BAND"},
-                 {"warnDescription", s(check.warning)},
-                 {"rejectReason", check.reason.isEmpty() ? std::string() : s(check.reason + QStringLiteral(": ") + check.text)}}};
+        json {{"estimatedCost", s(money(check.notional))}, {"estimatedMargin", "0.00"}, {"commission", "0.00"},
+            {"fees", s(money(check.fees))}, {"buyingPowerImpact", s(money(impact))}, {"numDayTrades", 0},
+            {"warnRuleId", check.warning.isEmpty() ? "0" : "PRICE_BAND"}, {"warnDescription", s(check.warning)},
+            {"rejectReason",
+                check.reason.isEmpty() ? std::string() : s(check.reason + QStringLiteral(": ") + check.text)}}};
 }
 
 ApiReply Broker::replaceOrder(qint64 userId, const QByteArray &body)
@@ -754,18 +698,14 @@ ApiReply Broker::replaceOrder(qint64 userId, const QByteArray &body)
     rollAllDays();
     expireDayOrders();
     const auto rejected = [&](const QString &origId, const QString &text) -> ApiReply {
-        return {200, json{{"success", false},
-                          {"clOrdId", ""},
-                          {"origClOrdId", s(origId)},
-                          {"status", s(kRejected)},
-                          {"ordRejReason", s(text)},
-                          {"text", s(text)},
-                          {"transactTime", s(nowText())}}};
+        return {200,
+            json {{"success", false}, {"clOrdId", ""}, {"origClOrdId", s(origId)}, {"status", s(kRejected)},
+                {"ordRejReason", s(text)}, {"text", s(text)}, {"transactTime", s(nowText())}}};
     };
     const QString origId = field(request, "origClOrdId").value_or(QString());
-    const QString accountId = (request.contains("tradingAccountId") ? field(request, "tradingAccountId")
-                                                                     : field(request, "accountId"))
-                                  .value_or(QString());
+    const QString accountId =
+        (request.contains("tradingAccountId") ? field(request, "tradingAccountId") : field(request, "accountId"))
+            .value_or(QString());
     const QString symbol = field(request, "symbol").value_or(QString());
     if (origId.isEmpty() || accountId.isEmpty() || symbol.isEmpty()) {
         return rejected(origId, QStringLiteral("origClOrdId, tradingAccountId and symbol are required"));
@@ -778,20 +718,17 @@ ApiReply Broker::replaceOrder(qint64 userId, const QByteArray &body)
         return rejected(origId, QStringLiteral("symbol does not match the original order (%1)").arg(original->symbol));
     }
     if (original->status == kSuperseded) {
-        return rejected(origId, QStringLiteral("Order %1 was already replaced; use the clOrdId of its replacement")
-                                    .arg(origId));
+        return rejected(
+            origId, QStringLiteral("Order %1 was already replaced; use the clOrdId of its replacement").arg(origId));
     }
     if (original->status != kNew) {
-        return rejected(origId, QStringLiteral("Order %1 is %2 and can no longer be replaced").arg(origId, original->status));
+        return rejected(
+            origId, QStringLiteral("Order %1 is %2 and can no longer be replaced").arg(origId, original->status));
     }
 
-    json merged{{"tradingAccountId", s(original->accountId)},
-                {"symbol", s(original->symbol)},
-                {"side", s(original->side)},
-                {"type", s(original->type)},
-                {"qty", s(original->qty.toString())},
-                {"timeInForce", s(original->timeInForce)},
-                {"clientId", s(original->clientId.left(kMaxClientIdLength))}};
+    json merged {{"tradingAccountId", s(original->accountId)}, {"symbol", s(original->symbol)},
+        {"side", s(original->side)}, {"type", s(original->type)}, {"qty", s(original->qty.toString())},
+        {"timeInForce", s(original->timeInForce)}, {"clientId", s(original->clientId.left(kMaxClientIdLength))}};
     if (original->price) {
         merged["price"] = s(original->price->toString());
     }
@@ -833,14 +770,10 @@ ApiReply Broker::replaceOrder(qint64 userId, const QByteArray &body)
     Order &stored = m_orders.last();
     tryFill(stored);
     Q_EMIT changed();
-    return {200, json{{"success", true},
-                      {"clOrdId", s(stored.clOrdId)},
-                      {"origClOrdId", s(origId)},
-                      {"status", "REPLACED"},
-                      {"qty", s(stored.qty.toString())},
-                      {"price", stored.price ? s(stored.price->toString(2)) : std::string()},
-                      {"text", "Replace accepted"},
-                      {"transactTime", s(nowText())}}};
+    return {200,
+        json {{"success", true}, {"clOrdId", s(stored.clOrdId)}, {"origClOrdId", s(origId)}, {"status", "REPLACED"},
+            {"qty", s(stored.qty.toString())}, {"price", stored.price ? s(stored.price->toString(2)) : std::string()},
+            {"text", "Replace accepted"}, {"transactTime", s(nowText())}}};
 }
 
 ApiReply Broker::cancelOrder(qint64 userId, const QByteArray &body)
@@ -853,16 +786,13 @@ ApiReply Broker::cancelOrder(qint64 userId, const QByteArray &body)
     expireDayOrders();
     const QString origId = field(request, "origClOrdId").value_or(QString());
     const auto rejected = [&](const QString &text) -> ApiReply {
-        return {200, json{{"success", false},
-                          {"clOrdId", ""},
-                          {"origClOrdId", s(origId)},
-                          {"status", s(kRejected)},
-                          {"ordRejReason", s(text)},
-                          {"text", s(text)}}};
+        return {200,
+            json {{"success", false}, {"clOrdId", ""}, {"origClOrdId", s(origId)}, {"status", s(kRejected)},
+                {"ordRejReason", s(text)}, {"text", s(text)}}};
     };
-    const QString accountId = (request.contains("tradingAccountId") ? field(request, "tradingAccountId")
-                                                                     : field(request, "accountId"))
-                                  .value_or(QString());
+    const QString accountId =
+        (request.contains("tradingAccountId") ? field(request, "tradingAccountId") : field(request, "accountId"))
+            .value_or(QString());
     const QString symbol = field(request, "symbol").value_or(QString());
     if (origId.isEmpty() || accountId.isEmpty() || symbol.isEmpty()) {
         return rejected(QStringLiteral("origClOrdId, tradingAccountId and symbol are required"));
@@ -889,11 +819,9 @@ ApiReply Broker::cancelOrder(qint64 userId, const QByteArray &body)
     m_openOrders.remove(origId);
     const QString cancelId = nextClOrdId();
     Q_EMIT changed();
-    return {200, json{{"success", true},
-                      {"clOrdId", s(cancelId)},
-                      {"origClOrdId", s(origId)},
-                      {"status", s(kCanceled)},
-                      {"text", "Cancel request processed"}}};
+    return {200,
+        json {{"success", true}, {"clOrdId", s(cancelId)}, {"origClOrdId", s(origId)}, {"status", s(kCanceled)},
+            {"text", "Cancel request processed"}}};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -971,14 +899,15 @@ void Broker::applyFill(Order &o, Decimal fillPrice)
         position.createdAt = m_clock.now();
     }
     if (before.isZero() || before.isNegative() == delta.isNegative()) {
-        const Decimal cost = before.abs().times(position.averagePrice).value_or(Decimal()).plus(notional).value_or(notional);
+        const Decimal cost =
+            before.abs().times(position.averagePrice).value_or(Decimal()).plus(notional).value_or(notional);
         position.averagePrice = cost.dividedBy(before.abs().plus(o.qty).value_or(o.qty)).value_or(fillPrice).rounded(4);
     } else {
         const Decimal closing = std::min(before.abs(), o.qty);
         const Decimal perShare = before.isNegative() ? position.averagePrice.minus(fillPrice).value_or(Decimal())
                                                      : fillPrice.minus(position.averagePrice).value_or(Decimal());
-        account.realizedToday
-            = account.realizedToday.plus(closing.times(perShare).value_or(Decimal())).value_or(account.realizedToday);
+        account.realizedToday =
+            account.realizedToday.plus(closing.times(perShare).value_or(Decimal())).value_or(account.realizedToday);
         if (o.qty > before.abs()) {
             position.averagePrice = fillPrice; // the position flipped sides
         }
@@ -992,7 +921,8 @@ void Broker::applyFill(Order &o, Decimal fillPrice)
         account.cash = account.cash.minus(notional).value_or(account.cash);
         account.valueBought = account.valueBought.plus(notional).value_or(account.valueBought);
     } else {
-        account.cash = account.cash.plus(notional).value_or(account.cash).minus(secFee(notional)).value_or(account.cash);
+        account.cash =
+            account.cash.plus(notional).value_or(account.cash).minus(secFee(notional)).value_or(account.cash);
         account.valueSold = account.valueSold.plus(notional).value_or(account.valueSold);
     }
     o.status = kFilled;
@@ -1009,30 +939,17 @@ void Broker::applyFill(Order &o, Decimal fillPrice)
 json Broker::orderJson(const Order &o) const
 {
     const bool open = o.status == kNew;
-    return json{{"clOrdId", s(o.clOrdId)},
-                {"ordId", s(o.ordId)},
-                {"accountId", s(o.accountId)},
-                {"clientId", s(o.clientId)},
-                {"symbol", s(o.symbol)},
-                {"side", s(o.side)},
-                {"type", s(o.type)},
-                {"timeInForce", s(o.timeInForce)},
-                {"qty", s(o.qty.toString())},
-                {"price", o.price ? s(o.price->toString(2)) : std::string()},
-                {"stopPrice", o.stopPrice ? s(o.stopPrice->toString(2)) : std::string()},
-                {"ordStatus", s(o.status)},
-                {"cumQty", s(o.cumQty.toString())},
-                {"leavesQty", open ? s(o.qty.minus(o.cumQty).value_or(Decimal()).toString()) : "0"},
-                {"avgPrice", s(o.avgPrice.toString())},
-                {"currency", "USD"},
-                {"exDestination", "SANDBOX"},
-                {"text", s(o.text)},
-                {"ordRejReason", s(o.rejectReason)},
-                {"securityType", "EQUITY"},
-                {"category", "SINGLE_LEG"},
-                {"legs", json::array()},
-                {"createdAt", s(o.createdAt.toString(Qt::ISODate))},
-                {"updatedAt", s(o.updatedAt.toString(Qt::ISODate))}};
+    return json {{"clOrdId", s(o.clOrdId)}, {"ordId", s(o.ordId)}, {"accountId", s(o.accountId)},
+        {"clientId", s(o.clientId)}, {"symbol", s(o.symbol)}, {"side", s(o.side)}, {"type", s(o.type)},
+        {"timeInForce", s(o.timeInForce)}, {"qty", s(o.qty.toString())},
+        {"price", o.price ? s(o.price->toString(2)) : std::string()},
+        {"stopPrice", o.stopPrice ? s(o.stopPrice->toString(2)) : std::string()}, {"ordStatus", s(o.status)},
+        {"cumQty", s(o.cumQty.toString())},
+        {"leavesQty", open ? s(o.qty.minus(o.cumQty).value_or(Decimal()).toString()) : "0"},
+        {"avgPrice", s(o.avgPrice.toString())}, {"currency", "USD"}, {"exDestination", "SANDBOX"}, {"text", s(o.text)},
+        {"ordRejReason", s(o.rejectReason)}, {"securityType", "EQUITY"}, {"category", "SINGLE_LEG"},
+        {"legs", json::array()}, {"createdAt", s(o.createdAt.toString(Qt::ISODate))},
+        {"updatedAt", s(o.updatedAt.toString(Qt::ISODate))}};
 }
 
 ApiReply Broker::pagedOrders(QList<const Order *> orders, const QUrlQuery &query) const
@@ -1058,7 +975,7 @@ ApiReply Broker::pagedOrders(QList<const Order *> orders, const QUrlQuery &query
     for (qsizetype i = cursor; i < end; ++i) {
         list.push_back(orderJson(*orders[i]));
     }
-    return {200, json{{"orders", list}, {"nextCursor", end < orders.size() ? end : 0}}};
+    return {200, json {{"orders", list}, {"nextCursor", end < orders.size() ? end : 0}}};
 }
 
 ApiReply Broker::ordersToday(const QString &tradingAccountId, const QUrlQuery &query)
@@ -1119,8 +1036,8 @@ ApiReply Broker::ordersHistory(const QString &tradingAccountId, const QUrlQuery 
     const QDate today = m_clock.now().date();
     QList<const Order *> list;
     for (const Order &o : std::as_const(m_orders)) {
-        if (o.accountId == tradingAccountId && o.status != kSuperseded && o.status != kRejected
-            && o.createdAt >= *from && o.createdAt <= to && !(excludeToday && o.createdAt.date() == today)) {
+        if (o.accountId == tradingAccountId && o.status != kSuperseded && o.status != kRejected && o.createdAt >= *from
+            && o.createdAt <= to && !(excludeToday && o.createdAt.date() == today)) {
             list.append(&o);
         }
     }
@@ -1137,7 +1054,7 @@ json Broker::allOrders() const
     for (const Order &o : m_orders) {
         list.push_back(orderJson(o));
     }
-    return json{{"orders", list}};
+    return json {{"orders", list}};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1154,22 +1071,15 @@ json Broker::toJson() const
         json positions = json::object();
         for (auto it = a.positions.cbegin(); it != a.positions.cend(); ++it) {
             positions[s(it.key())] = {{"quantity", s(it->quantity.toString())},
-                                      {"averagePrice", s(it->averagePrice.toString())},
-                                      {"createdAt", s(it->createdAt.toString(Qt::ISODate))}};
+                {"averagePrice", s(it->averagePrice.toString())},
+                {"createdAt", s(it->createdAt.toString(Qt::ISODate))}};
         }
-        accounts.push_back({{"id", a.id},
-                            {"userId", a.userId},
-                            {"tradingId", s(a.tradingId)},
-                            {"accountType", s(a.accountType)},
-                            {"accountClass", s(a.accountClass)},
-                            {"cash", s(a.cash.toString())},
-                            {"startOfDayCash", s(a.startOfDayCash.toString())},
-                            {"realizedToday", s(a.realizedToday.toString())},
-                            {"valueBought", s(a.valueBought.toString())},
-                            {"valueSold", s(a.valueSold.toString())},
-                            {"day", s(a.day.toString(Qt::ISODate))},
-                            {"createdAt", s(a.createdAt.toString(Qt::ISODate))},
-                            {"positions", positions}});
+        accounts.push_back({{"id", a.id}, {"userId", a.userId}, {"tradingId", s(a.tradingId)},
+            {"accountType", s(a.accountType)}, {"accountClass", s(a.accountClass)}, {"cash", s(a.cash.toString())},
+            {"startOfDayCash", s(a.startOfDayCash.toString())}, {"realizedToday", s(a.realizedToday.toString())},
+            {"valueBought", s(a.valueBought.toString())}, {"valueSold", s(a.valueSold.toString())},
+            {"day", s(a.day.toString(Qt::ISODate))}, {"createdAt", s(a.createdAt.toString(Qt::ISODate))},
+            {"positions", positions}});
     }
     json orders = json::array();
     for (const Order &o : m_orders) {
@@ -1199,7 +1109,7 @@ void Broker::restore(const json &state)
     m_openOrders.clear();
     for (const json &u : state.value("users", json::array())) {
         if (u.is_object() && u.contains("id") && u["id"].is_number_integer()) {
-            m_users.append(User{u["id"].get<qint64>(), q(u.value("email", json())), QString(), time(u, "createdAt")});
+            m_users.append(User {u["id"].get<qint64>(), q(u.value("email", json())), QString(), time(u, "createdAt")});
         }
     }
     for (const json &a : state.value("accounts", json::array())) {
@@ -1225,8 +1135,8 @@ void Broker::restore(const json &state)
             const auto quantity = dec(it.value(), "quantity");
             const auto average = dec(it.value(), "averagePrice");
             if (quantity && average && m_universe.find(QString::fromStdString(it.key()))) {
-                account.positions.insert(QString::fromStdString(it.key()),
-                                         Position{*quantity, *average, time(it.value(), "createdAt")});
+                account.positions.insert(
+                    QString::fromStdString(it.key()), Position {*quantity, *average, time(it.value(), "createdAt")});
             }
         }
         m_accounts.append(account);
@@ -1260,8 +1170,9 @@ void Broker::restore(const json &state)
             continue;
         }
         // An open order needs the prices its type takes; drop anything that would break the fill logic.
-        if (o.status == kNew && ((typeTakesPrice(o.type) && !o.price) || (typeTakesStop(o.type) && !o.stopPrice)
-                                 || !m_universe.find(o.symbol))) {
+        if (o.status == kNew
+            && ((typeTakesPrice(o.type) && !o.price) || (typeTakesStop(o.type) && !o.stopPrice)
+                || !m_universe.find(o.symbol))) {
             continue;
         }
         m_orderIndex.insert(o.clOrdId, m_orders.size());

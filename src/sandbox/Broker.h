@@ -44,7 +44,7 @@ class Broker final : public QObject
 
 public:
     Broker(const SymbolUniverse &universe, MarketSimulator &market, const SandboxClock &clock, quint64 seed,
-           QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~Broker() override;
     Q_DISABLE_COPY_MOVE(Broker)
 
@@ -171,7 +171,7 @@ private:
     QList<Account> m_accounts;
     QList<Order> m_orders;
     QHash<QString, qsizetype> m_orderIndex; ///< clOrdId -> index in m_orders
-    QSet<QString> m_openOrders;             ///< clOrdIds of NEW orders, so ticks touch only those
+    QSet<QString> m_openOrders; ///< clOrdIds of NEW orders, so ticks touch only those
     qint64 m_sequence = 0;
 };
 

@@ -12,11 +12,16 @@ namespace {
 
 std::optional<FaultMode> modeFromName(const std::string &name)
 {
-    if (name == "error") return FaultMode::Error;
-    if (name == "hang") return FaultMode::Hang;
-    if (name == "drop") return FaultMode::Drop;
-    if (name == "lose") return FaultMode::Lose;
-    if (name == "truncate") return FaultMode::Truncate;
+    if (name == "error")
+        return FaultMode::Error;
+    if (name == "hang")
+        return FaultMode::Hang;
+    if (name == "drop")
+        return FaultMode::Drop;
+    if (name == "lose")
+        return FaultMode::Lose;
+    if (name == "truncate")
+        return FaultMode::Truncate;
     return std::nullopt;
 }
 
@@ -90,8 +95,7 @@ Expected<void, QString> FaultInjector::addRule(const nlohmann::json &rule)
         r.remaining = rule["count"].get<int>();
     }
     if (rule.contains("status")) {
-        if (!rule["status"].is_number_integer() || rule["status"].get<int>() < 400
-            || rule["status"].get<int>() > 599) {
+        if (!rule["status"].is_number_integer() || rule["status"].get<int>() < 400 || rule["status"].get<int>() > 599) {
             return Unexpected(QStringLiteral("status must be an HTTP error status (400-599)"));
         }
         r.status = rule["status"].get<int>();
@@ -104,12 +108,12 @@ FaultDecision FaultInjector::decide(const QByteArray &method, const QString &pat
 {
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
         Rule &rule = m_rules[i];
-        const bool pathMatches = rule.path.endsWith(QLatin1Char('*')) ? path.startsWith(rule.path.chopped(1))
-                                                                       : path == rule.path;
+        const bool pathMatches =
+            rule.path.endsWith(QLatin1Char('*')) ? path.startsWith(rule.path.chopped(1)) : path == rule.path;
         if (!pathMatches || (!rule.method.isEmpty() && rule.method != method)) {
             continue;
         }
-        const FaultDecision decision{rule.mode, rule.status, 0};
+        const FaultDecision decision {rule.mode, rule.status, 0};
         if (--rule.remaining <= 0) {
             m_rules.removeAt(i);
         }

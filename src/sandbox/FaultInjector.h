@@ -17,17 +17,17 @@ namespace Companion::Sandbox {
 /** What to do to one request instead of (or after) handling it normally. */
 enum class FaultMode {
     None,
-    Error,    ///< Answer with an error status; the request is not processed
-    Hang,     ///< Never answer; not processed
-    Drop,     ///< Close the connection without an answer; not processed
-    Lose,     ///< Process the request, then close the connection without an answer
+    Error, ///< Answer with an error status; the request is not processed
+    Hang, ///< Never answer; not processed
+    Drop, ///< Close the connection without an answer; not processed
+    Lose, ///< Process the request, then close the connection without an answer
     Truncate, ///< Process the request, then send half of the answer and close
 };
 
 struct FaultDecision
 {
     FaultMode mode = FaultMode::None;
-    int status = 0;            ///< For Error
+    int status = 0; ///< For Error
     int retryAfterSeconds = 0; ///< For a 429 from the rate limit
 };
 

@@ -26,7 +26,7 @@ QString param(const QUrlQuery &query, const char *name)
 
 json chartError(const QString &message)
 {
-    return json{{"s", "error"}, {"errmsg", message.toStdString()}};
+    return json {{"s", "error"}, {"errmsg", message.toStdString()}};
 }
 
 } // namespace
@@ -34,8 +34,7 @@ json chartError(const QString &message)
 MarketDataApi::MarketDataApi(const SymbolUniverse &universe, const MarketSimulator &market)
     : m_universe(universe)
     , m_market(market)
-{
-}
+{ }
 
 std::string MarketDataApi::requestId() const
 {
@@ -66,18 +65,16 @@ ApiReply MarketDataApi::search(const QUrlQuery &query) const
         bool ok = false;
         limit = param(query, "limit").toInt(&ok);
         if (!ok || limit < 1 || limit > kSearchLimitMax) {
-            return ApiReply::error(400, "bad_request",
-                                   QStringLiteral("limit must be a whole number from 1 to %1").arg(kSearchLimitMax));
+            return ApiReply::error(
+                400, "bad_request", QStringLiteral("limit must be a whole number from 1 to %1").arg(kSearchLimitMax));
         }
     }
     json results = json::array();
     // '.' asks for options and '/' for futures; the sandbox lists stocks and indices only.
     if (!text.startsWith(QLatin1Char('.')) && !text.startsWith(QLatin1Char('/'))) {
         for (const SymbolInfo *info : m_universe.search(text, limit)) {
-            results.push_back(json{{"symbol", info->ticker.toStdString()},
-                                   {"description", info->name.toStdString()},
-                                   {"tag", info->exchange.toStdString()},
-                                   {"type", info->isIndex ? "index" : "stock"}});
+            results.push_back(json {{"symbol", info->ticker.toStdString()}, {"description", info->name.toStdString()},
+                {"tag", info->exchange.toStdString()}, {"type", info->isIndex ? "index" : "stock"}});
         }
     }
     return {200, results};
@@ -91,21 +88,15 @@ ApiReply MarketDataApi::lastTrade(const QUrlQuery &query) const
     }
     const QString symbol = std::get<QString>(found);
     const Quote quote = m_market.quote(symbol);
-    return {200, json{{"requestId", requestId()},
-                      {"results",
-                       {{"ticker", symbol.toStdString()},
-                        {"price", quote.last.toDouble()},
-                        {"size", quote.lastSize},
-                        {"exchange", kExchangeNasdaq},
-                        {"conditions", json::array({12})},
-                        {"id", std::to_string(m_market.tickCount() + 1)},
-                        {"sequenceNumber", m_market.tickCount() + 1},
-                        {"sipTimestamp", quote.timeNs},
-                        {"participantTimestamp", quote.timeNs - 120'000},
-                        {"trfTimestamp", quote.timeNs - 60'000},
-                        {"trfId", 0},
-                        {"tape", kTape}}},
-                      {"status", "OK"}}};
+    return {200,
+        json {{"requestId", requestId()},
+            {"results",
+                {{"ticker", symbol.toStdString()}, {"price", quote.last.toDouble()}, {"size", quote.lastSize},
+                    {"exchange", kExchangeNasdaq}, {"conditions", json::array({12})},
+                    {"id", std::to_string(m_market.tickCount() + 1)}, {"sequenceNumber", m_market.tickCount() + 1},
+                    {"sipTimestamp", quote.timeNs}, {"participantTimestamp", quote.timeNs - 120'000},
+                    {"trfTimestamp", quote.timeNs - 60'000}, {"trfId", 0}, {"tape", kTape}}},
+            {"status", "OK"}}};
 }
 
 ApiReply MarketDataApi::lastQuote(const QUrlQuery &query) const
@@ -116,21 +107,15 @@ ApiReply MarketDataApi::lastQuote(const QUrlQuery &query) const
     }
     const QString symbol = std::get<QString>(found);
     const Quote quote = m_market.quote(symbol);
-    return {200, json{{"requestId", requestId()},
-                      {"results",
-                       {{"ticker", symbol.toStdString()},
-                        {"bidPrice", quote.bid.toDouble()},
-                        {"bidSize", quote.bidSize},
-                        {"bidExchange", 12},
-                        {"askPrice", quote.ask.toDouble()},
-                        {"askSize", quote.askSize},
-                        {"askExchange", 21},
-                        {"indicators", json::array({604})},
-                        {"sequenceNumber", m_market.tickCount() + 1},
-                        {"sipTimestamp", quote.timeNs},
-                        {"participantTimestamp", quote.timeNs - 120'000},
-                        {"tape", kTape}}},
-                      {"status", "OK"}}};
+    return {200,
+        json {{"requestId", requestId()},
+            {"results",
+                {{"ticker", symbol.toStdString()}, {"bidPrice", quote.bid.toDouble()}, {"bidSize", quote.bidSize},
+                    {"bidExchange", 12}, {"askPrice", quote.ask.toDouble()}, {"askSize", quote.askSize},
+                    {"askExchange", 21}, {"indicators", json::array({604})},
+                    {"sequenceNumber", m_market.tickCount() + 1}, {"sipTimestamp", quote.timeNs},
+                    {"participantTimestamp", quote.timeNs - 120'000}, {"tape", kTape}}},
+            {"status", "OK"}}};
 }
 
 ApiReply MarketDataApi::previousClose(const QUrlQuery &query) const
@@ -143,21 +128,13 @@ ApiReply MarketDataApi::previousClose(const QUrlQuery &query) const
     const Bar bar = m_market.previousDayBar(symbol);
     const bool adjusted = param(query, "adjusted") != QLatin1String("false");
     const double vwap = (bar.high + bar.low + bar.close) / 3.0;
-    return {200, json{{"ticker", symbol.toStdString()},
-                      {"adjusted", adjusted},
-                      {"queryCount", 1},
-                      {"resultsCount", 1},
-                      {"requestId", requestId()},
-                      {"status", "OK"},
-                      {"results", json::array({json{{"T", symbol.toStdString()},
-                                                    {"o", bar.open},
-                                                    {"h", bar.high},
-                                                    {"l", bar.low},
-                                                    {"c", bar.close},
-                                                    {"v", bar.volume},
-                                                    {"vw", std::round(vwap * 10000.0) / 10000.0},
-                                                    {"n", bar.volume / 60},
-                                                    {"t", bar.time * 1000}}})}}};
+    return {200,
+        json {{"ticker", symbol.toStdString()}, {"adjusted", adjusted}, {"queryCount", 1}, {"resultsCount", 1},
+            {"requestId", requestId()}, {"status", "OK"},
+            {"results",
+                json::array({json {{"T", symbol.toStdString()}, {"o", bar.open}, {"h", bar.high}, {"l", bar.low},
+                    {"c", bar.close}, {"v", bar.volume}, {"vw", std::round(vwap * 10000.0) / 10000.0},
+                    {"n", bar.volume / 60}, {"t", bar.time * 1000}}})}}};
 }
 
 ApiReply MarketDataApi::chartHistory(const QUrlQuery &query) const
@@ -189,7 +166,7 @@ ApiReply MarketDataApi::chartHistory(const QUrlQuery &query) const
         return {200, chartError(bars.error())};
     }
     if (bars->isEmpty()) {
-        return {200, json{{"s", "no_data"}}};
+        return {200, json {{"s", "no_data"}}};
     }
     json t = json::array(), o = json::array(), h = json::array(), l = json::array(), c = json::array(),
          v = json::array();
@@ -201,7 +178,7 @@ ApiReply MarketDataApi::chartHistory(const QUrlQuery &query) const
         c.push_back(bar.close);
         v.push_back(bar.volume);
     }
-    return {200, json{{"s", "ok"}, {"t", t}, {"o", o}, {"h", h}, {"l", l}, {"c", c}, {"v", v}}};
+    return {200, json {{"s", "ok"}, {"t", t}, {"o", o}, {"h", h}, {"l", l}, {"c", c}, {"v", v}}};
 }
 
 } // namespace Companion::Sandbox

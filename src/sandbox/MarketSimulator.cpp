@@ -40,7 +40,7 @@ enum Salt : quint64 {
 constexpr qint64 kDay = 86'400;
 constexpr qint64 kMaxBars = 5000;
 constexpr qint64 kJulianDayOfEpoch = 2'440'588; // QDate's Julian day number of 1970-01-01
-constexpr qint64 kFirstMonday = 4;              // 1970-01-05, a Monday, in days since the epoch
+constexpr qint64 kFirstMonday = 4; // 1970-01-05, a Monday, in days since the epoch
 
 // The live walk: about 0.02% per tick (at the default 1 s tick a visible move every second or two) with a
 // weak pull back to the anchor, so a sandbox left running for days does not wander to absurd prices: the
@@ -66,8 +66,8 @@ constexpr Decimal kHalfSpreadFraction = Decimal::fromUnits(100); // 0.01% each s
 struct SymbolModel
 {
     quint64 key = 0;
-    double base = 0;        ///< Yesterday's close
-    double dailySigma = 0;  ///< Standard deviation of a daily log return
+    double base = 0; ///< Yesterday's close
+    double dailySigma = 0; ///< Standard deviation of a daily log return
     double dailyVolume = 0; ///< Typical shares a day
 };
 
@@ -126,7 +126,12 @@ Decimal priceFromLog(double logPrice)
 
 // ---- History -------------------------------------------------------------------------------------------
 
-enum class BarKind { Minutes, Day, Week, Month };
+enum class BarKind {
+    Minutes,
+    Day,
+    Week,
+    Month
+};
 
 struct Resolution
 {
@@ -139,17 +144,17 @@ std::optional<Resolution> parseResolution(const QString &text)
     static constexpr int kMinutes[] = {1, 3, 5, 15, 30, 45, 60, 120, 180, 240};
     for (const int minutes : kMinutes) {
         if (text == QString::number(minutes)) {
-            return Resolution{BarKind::Minutes, minutes};
+            return Resolution {BarKind::Minutes, minutes};
         }
     }
     if (text == u"D" || text == u"1D") {
-        return Resolution{BarKind::Day, 0};
+        return Resolution {BarKind::Day, 0};
     }
     if (text == u"W" || text == u"1W") {
-        return Resolution{BarKind::Week, 0};
+        return Resolution {BarKind::Week, 0};
     }
     if (text == u"M" || text == u"1M") {
-        return Resolution{BarKind::Month, 0};
+        return Resolution {BarKind::Month, 0};
     }
     return std::nullopt;
 }
@@ -165,8 +170,8 @@ struct Walk
     quint64 seed = 0;
     SymbolModel model;
     double current = 0; ///< Current price, exactly as price() gives it
-    qint64 now = 0;     ///< Seconds since the epoch
-    qint64 today = 0;   ///< Days since the epoch
+    qint64 now = 0; ///< Seconds since the epoch
+    qint64 today = 0; ///< Days since the epoch
 
     double normal(quint64 salt, qint64 index) const
     {
@@ -228,15 +233,13 @@ Bar dailyBar(const Walk &walk, const DailyCloses &closes, qint64 day)
 qint64 bucketStartDay(BarKind kind, qint64 day)
 {
     switch (kind) {
-    case BarKind::Week:
-        return floorDiv(day - kFirstMonday, 7) * 7 + kFirstMonday;
+    case BarKind::Week: return floorDiv(day - kFirstMonday, 7) * 7 + kFirstMonday;
     case BarKind::Month: {
         const QDate date = QDate::fromJulianDay(day + kJulianDayOfEpoch);
         return QDate(date.year(), date.month(), 1).toJulianDay() - kJulianDayOfEpoch;
     }
     case BarKind::Day:
-    case BarKind::Minutes:
-        break;
+    case BarKind::Minutes: break;
     }
     return day;
 }
@@ -245,13 +248,11 @@ qint64 bucketStartDay(BarKind kind, qint64 day)
 qint64 nextBucketDay(BarKind kind, qint64 startDay, int step)
 {
     switch (kind) {
-    case BarKind::Week:
-        return startDay + 7 * step;
+    case BarKind::Week: return startDay + 7 * step;
     case BarKind::Month:
         return QDate::fromJulianDay(startDay + kJulianDayOfEpoch).addMonths(step).toJulianDay() - kJulianDayOfEpoch;
     case BarKind::Day:
-    case BarKind::Minutes:
-        break;
+    case BarKind::Minutes: break;
     }
     return startDay + step;
 }
@@ -311,7 +312,7 @@ QList<Bar> intradayHistory(const Walk &walk, int minutes, qint64 from, qint64 la
     const quint64 volumeSalt = intradaySalt(kSaltIntradayVolume, minutes);
 
     bars.reserve(qsizetype((lastBucket - firstBucket) / step + 1));
-    std::vector<double> walked;   // unbridged log path at the bar ends, starting with 0 at midnight
+    std::vector<double> walked; // unbridged log path at the bar ends, starting with 0 at midnight
     std::vector<double> fraction; // the part of the bar gone by: 1, except for the bar that holds now
     for (qint64 day = firstDay; day <= lastDay; ++day) {
         const qint64 dayStart = day * kDay;
@@ -357,12 +358,12 @@ QList<Bar> intradayHistory(const Walk &walk, int minutes, qint64 from, qint64 la
             bar.close = (k + 1 == barCount && day >= walk.today - 1) ? c : roundToTick(c);
             bar.high = std::max(
                 {roundToTick(std::max(o, c) * std::exp(std::abs(walk.normal(highSalt, barStart / step)) * spread)),
-                 bar.open, bar.close});
+                    bar.open, bar.close});
             bar.low = std::min(
                 {roundToTick(std::min(o, c) * std::exp(-std::abs(walk.normal(lowSalt, barStart / step)) * spread)),
-                 bar.open, bar.close});
-            bar.volume = std::llround(barVolume * part
-                                      * std::exp(0.5 * walk.normal(volumeSalt, barStart / step) - 0.125));
+                    bar.open, bar.close});
+            bar.volume =
+                std::llround(barVolume * part * std::exp(0.5 * walk.normal(volumeSalt, barStart / step) - 0.125));
             bars.append(bar);
         }
     }
@@ -405,7 +406,7 @@ struct MarketSimulator::Series
     QString ticker;
     SymbolModel model;
     double tickSigma = 0;
-    double anchor = 0;   ///< Log price the live walk is pulled back to
+    double anchor = 0; ///< Log price the live walk is pulled back to
     double logPrice = 0; ///< Unrounded walk state: rounding every step would freeze cheap symbols in place
     Quote quote;
 };
@@ -426,14 +427,14 @@ MarketSimulator::MarketSimulator(const SymbolUniverse &universe, quint64 seed, C
         series.model.key = tickerKey(info.ticker);
         series.model.base = std::max(info.basePrice.toDouble(), kMinPrice);
         // Indices move about half as much as single stocks; stocks differ among themselves too.
-        const double volatility = (0.6 + 0.9 * hashUniform(seed, series.model.key, kSaltVolatility))
-                                  * (info.isIndex ? 0.55 : 1.0);
+        const double volatility =
+            (0.6 + 0.9 * hashUniform(seed, series.model.key, kSaltVolatility)) * (info.isIndex ? 0.55 : 1.0);
         series.model.dailySigma = kDailySigma * volatility;
         series.model.dailyVolume = std::pow(10.0, 5.5 + 1.8 * hashUniform(seed, series.model.key, kSaltVolume));
         series.tickSigma = kTickSigma * volatility;
         series.anchor = std::log(series.model.base);
-        const double gap = std::clamp(kGapSigma * volatility * hashNormal(seed, series.model.key, kSaltGap),
-                                      -kMaxGap, kMaxGap);
+        const double gap =
+            std::clamp(kGapSigma * volatility * hashNormal(seed, series.model.key, kSaltGap), -kMaxGap, kMaxGap);
         series.logPrice = series.anchor + gap;
         setQuote(series, priceFromLog(series.logPrice), timeNs);
         m_index.insert(series.ticker, qsizetype(m_series.size()));
@@ -497,12 +498,12 @@ Bar MarketSimulator::previousDayBar(const QString &ticker) const
         return {};
     }
     const qint64 now = nowNs() / 1'000'000'000;
-    const Walk walk{m_seed, series->model, series->quote.last.toDouble(), now, floorDiv(now, kDay)};
+    const Walk walk {m_seed, series->model, series->quote.last.toDouble(), now, floorDiv(now, kDay)};
     return dailyBar(walk, dailyCloses(walk, walk.today - 2), walk.today - 1);
 }
 
-Expected<QList<Bar>, QString> MarketSimulator::history(const QString &ticker, const QString &resolution,
-                                                       qint64 fromSeconds, qint64 toSeconds) const
+Expected<QList<Bar>, QString> MarketSimulator::history(
+    const QString &ticker, const QString &resolution, qint64 fromSeconds, qint64 toSeconds) const
 {
     const std::optional<Resolution> parsed = parseResolution(resolution);
     if (!parsed) {
@@ -522,7 +523,7 @@ Expected<QList<Bar>, QString> MarketSimulator::history(const QString &ticker, co
     if (lastTime < from) {
         return QList<Bar>();
     }
-    const Walk walk{m_seed, series->model, series->quote.last.toDouble(), now, floorDiv(now, kDay)};
+    const Walk walk {m_seed, series->model, series->quote.last.toDouble(), now, floorDiv(now, kDay)};
     if (parsed->kind == BarKind::Minutes) {
         return intradayHistory(walk, parsed->minutes, from, lastTime);
     }
@@ -541,7 +542,7 @@ void MarketSimulator::tick(int steps)
         double x = series.logPrice;
         for (qint64 n = first; n <= m_tickCount; ++n) {
             x += series.tickSigma * hashNormal(m_seed, series.model.key, kSaltTick, quint64(n))
-                 - kReversion * (x - series.anchor);
+                - kReversion * (x - series.anchor);
         }
         series.logPrice = std::clamp(x, kMinLogPrice, kMaxLogPrice);
         const Decimal walked = priceFromLog(series.logPrice);
@@ -574,7 +575,7 @@ nlohmann::json MarketSimulator::toJson() const
     for (const Series &series : m_series) {
         prices[series.ticker.toStdString()] = series.quote.last.toString().toStdString();
     }
-    return nlohmann::json{{"tickCount", m_tickCount}, {"prices", std::move(prices)}};
+    return nlohmann::json {{"tickCount", m_tickCount}, {"prices", std::move(prices)}};
 }
 
 void MarketSimulator::restore(const nlohmann::json &state)

@@ -76,8 +76,8 @@ public:
      * latest 5000. An error text for an unknown resolution or toSeconds <= fromSeconds; an empty list
      * when the range holds no bars.
      */
-    Expected<QList<Bar>, QString> history(const QString &ticker, const QString &resolution, qint64 fromSeconds,
-                                          qint64 toSeconds) const;
+    Expected<QList<Bar>, QString> history(
+        const QString &ticker, const QString &resolution, qint64 fromSeconds, qint64 toSeconds) const;
 
     /** Number of ticks since the start. */
     qint64 tickCount() const { return m_tickCount; }

@@ -26,7 +26,7 @@ constexpr qint64 kPendingSeconds = 600;
 constexpr qint64 kCodeSeconds = 600;
 constexpr qint64 kPruneIntervalSeconds = 60;
 constexpr qsizetype kRequestIdBytes = 16; // 128 bits
-constexpr qsizetype kSecretBytes = 32;    // 256 bits, for codes and tokens
+constexpr qsizetype kSecretBytes = 32; // 256 bits, for codes and tokens
 // The prefixes make a sandbox token recognisable at a glance (in logs, in a keychain), so nobody
 // mistakes it for a real Aries credential, and a real Aries server would reject it outright.
 constexpr QByteArrayView kAccessPrefix = "sbx_at_";
@@ -104,8 +104,8 @@ bool isValidChallenge(const QString &challenge)
 {
     if (challenge.size() != 43 || !std::all_of(challenge.cbegin(), challenge.cend(), isBase64UrlChar))
         return false;
-    const auto decoded = QByteArray::fromBase64Encoding(challenge.toLatin1(),
-                                                        kBase64Url | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(challenge.toLatin1(), kBase64Url | QByteArray::AbortOnBase64DecodingErrors);
     return decoded && decoded.decoded.size() == 32 && decoded.decoded.toBase64(kBase64Url) == challenge.toLatin1();
 }
 
@@ -114,8 +114,8 @@ bool isValidVerifier(const QString &verifier)
 {
     if (verifier.size() < 43 || verifier.size() > 128)
         return false;
-    return std::all_of(verifier.cbegin(), verifier.cend(),
-                       [](QChar c) { return isBase64UrlChar(c) || c == u'.' || c == u'~'; });
+    return std::all_of(
+        verifier.cbegin(), verifier.cend(), [](QChar c) { return isBase64UrlChar(c) || c == u'.' || c == u'~'; });
 }
 
 // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). Only a token of that shape is echoed back
@@ -165,14 +165,14 @@ QString withQuery(const QString &uri, const QList<std::pair<QString, QString>> &
 
 PageResult errorPage(const QString &error, const QString &explanation)
 {
-    return PageResult{.status = 400, .html = AuthPages::error(error, explanation), .redirect = {}};
+    return PageResult {.status = 400, .html = AuthPages::error(error, explanation), .redirect = {}};
 }
 
 PageResult expiredRequestPage()
 {
     return errorPage(u"invalid_request"_s,
-                     u"This sign-in request is unknown or has expired (a request lasts 10 minutes). "
-                     u"Go back to the app and start signing in again."_s);
+        u"This sign-in request is unknown or has expired (a request lasts 10 minutes). "
+        u"Go back to the app and start signing in again."_s);
 }
 
 // The string field @p key of a JSON object, or an empty string when it is absent, empty or not a string.
@@ -239,8 +239,8 @@ bool boolFromJson(const json &object, const char *key)
 // A SHA-256 hash, saved as standard base64. Returns an empty array when absent or not 32 bytes.
 QByteArray hashFromJson(const json &object, const char *key)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(stringField(object, key).toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(stringField(object, key).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != 32)
         return {};
     return decoded.decoded;
@@ -252,8 +252,7 @@ std::string hashToJson(const QByteArray &hash)
 }
 
 // Hash order, so that saving the same state twice writes the same file.
-template <typename T>
-QList<QByteArray> sortedKeys(const QHash<QByteArray, T> &map)
+template <typename T> QList<QByteArray> sortedKeys(const QHash<QByteArray, T> &map)
 {
     QList<QByteArray> keys = map.keys();
     std::sort(keys.begin(), keys.end());
@@ -265,9 +264,16 @@ QList<QByteArray> sortedKeys(const QHash<QByteArray, T> &map)
 const QStringList &knownScopes()
 {
     static const QStringList scopes = {
-        u"user:information"_s,     u"account:information"_s,   u"order:execution"_s, u"order:information"_s,
-        u"position:information"_s, u"market:information"_s,    u"calendar:information"_s,
-        u"options:information"_s,  u"analytics:information"_s, u"market:supplemental"_s,
+        u"user:information"_s,
+        u"account:information"_s,
+        u"order:execution"_s,
+        u"order:information"_s,
+        u"position:information"_s,
+        u"market:information"_s,
+        u"calendar:information"_s,
+        u"options:information"_s,
+        u"analytics:information"_s,
+        u"market:supplemental"_s,
         u"user:management"_s,
     };
     return scopes;
@@ -303,8 +309,7 @@ OAuthServer::OAuthServer(Settings settings, CredentialCheck checkCredentials, Cl
     : m_settings(std::move(settings))
     , m_checkCredentials(std::move(checkCredentials))
     , m_clock(std::move(clock))
-{
-}
+{ }
 
 void OAuthServer::addClient(const QString &clientId, const QString &redirectUri, bool active)
 {
@@ -322,14 +327,15 @@ PageResult OAuthServer::authorize(const QUrlQuery &query)
     const QString clientId = formValue(query, u"client_id"_s);
     const auto client = m_clients.constFind(clientId);
     if (clientId.isEmpty() || repeated(query, u"client_id"_s) || client == m_clients.cend() || !client->active) {
-        return errorPage(u"invalid_client"_s, u"The app that sent you here is not registered with Aries Sandbox, "
-                                              u"or it has been switched off (client_id)."_s);
+        return errorPage(u"invalid_client"_s,
+            u"The app that sent you here is not registered with Aries Sandbox, "
+            u"or it has been switched off (client_id)."_s);
     }
     const QString redirectUri = formValue(query, u"redirect_uri"_s);
     if (repeated(query, u"redirect_uri"_s) || !client->redirectUris.contains(redirectUri)) {
         return errorPage(u"redirect_uri_mismatch"_s,
-                         u"The address the app wants to return to (redirect_uri) is not registered for this app. "
-                         u"It must match a registered address exactly, including any trailing slash."_s);
+            u"The address the app wants to return to (redirect_uri) is not registered for this app. "
+            u"It must match a registered address exactly, including any trailing slash."_s);
     }
 
     const QString state = formValue(query, u"state"_s);
@@ -338,7 +344,7 @@ PageResult OAuthServer::authorize(const QUrlQuery &query)
     };
     // RFC 6749 §3.1: parameters must not be sent more than once.
     for (const QString &key :
-         {u"response_type"_s, u"scope"_s, u"state"_s, u"code_challenge"_s, u"code_challenge_method"_s}) {
+        {u"response_type"_s, u"scope"_s, u"state"_s, u"code_challenge"_s, u"code_challenge_method"_s}) {
         if (repeated(query, key))
             return fail(u"invalid_request"_s, u"The parameter "_s % key % u" is repeated"_s);
     }
@@ -347,7 +353,7 @@ PageResult OAuthServer::authorize(const QUrlQuery &query)
     const QString challenge = formValue(query, u"code_challenge"_s);
     if (!isValidChallenge(challenge)) {
         return fail(u"invalid_request"_s,
-                    u"code_challenge is missing or is not a 43-character base64url SHA-256 value (PKCE is required)"_s);
+            u"code_challenge is missing or is not a 43-character base64url SHA-256 value (PKCE is required)"_s);
     }
     // RFC 7636 §4.3: a missing method means "plain", which public clients must not use.
     if (formValue(query, u"code_challenge_method"_s) != u"S256")
@@ -358,25 +364,26 @@ PageResult OAuthServer::authorize(const QUrlQuery &query)
         return fail(u"invalid_scope"_s, u"No scope was requested"_s);
     for (const QString &scope : requested) {
         if (!knownScopes().contains(scope)) {
-            return fail(u"invalid_scope"_s, isScopeToken(scope) ? u"Unknown scope: "_s % scope
-                                                                : u"The scope parameter is malformed"_s);
+            return fail(u"invalid_scope"_s,
+                isScopeToken(scope) ? u"Unknown scope: "_s % scope : u"The scope parameter is malformed"_s);
         }
     }
 
     const QString rid = QString::fromLatin1(randomBase64Url(kRequestIdBytes));
-    m_pending.insert(rid, PendingRequest{.clientId = clientId,
-                                         .redirectUri = redirectUri,
-                                         .scopes = normalisedScopes(requested),
-                                         .state = state,
-                                         .codeChallenge = challenge,
-                                         .expires = m_clock().addSecs(kPendingSeconds),
-                                         .userId = 0,
-                                         .email = {},
-                                         .signedIn = false});
-    return PageResult{.status = 200,
-                      .html = AuthPages::signIn(rid, clientId, QString(), m_settings.demoEmail,
-                                                m_settings.demoPassword),
-                      .redirect = {}};
+    m_pending.insert(rid,
+        PendingRequest {.clientId = clientId,
+            .redirectUri = redirectUri,
+            .scopes = normalisedScopes(requested),
+            .state = state,
+            .codeChallenge = challenge,
+            .expires = m_clock().addSecs(kPendingSeconds),
+            .userId = 0,
+            .email = {},
+            .signedIn = false});
+    return PageResult {.status = 200,
+        .html = AuthPages::signIn(
+            rid, clientId, QString(), m_settings.demoEmail, m_settings.demoPassword, m_settings.autoConsent),
+        .redirect = {}};
 }
 
 PageResult OAuthServer::login(const QUrlQuery &form)
@@ -390,14 +397,13 @@ PageResult OAuthServer::login(const QUrlQuery &form)
     // Surrounding spaces in an email address are a typing slip, never meant.
     const QString email = formValue(form, u"email"_s).trimmed();
     const QString password = formValue(form, u"password"_s);
-    const std::optional<qint64> userId = m_checkCredentials && !email.isEmpty()
-        ? m_checkCredentials(email, password)
-        : std::nullopt;
+    const std::optional<qint64> userId =
+        m_checkCredentials && !email.isEmpty() ? m_checkCredentials(email, password) : std::nullopt;
     if (!userId) {
-        return PageResult{.status = 200,
-                          .html = AuthPages::signIn(rid, it->clientId, u"The email or password is incorrect."_s,
-                                                    m_settings.demoEmail, m_settings.demoPassword),
-                          .redirect = {}};
+        return PageResult {.status = 200,
+            .html = AuthPages::signIn(rid, it->clientId, u"The email or password is incorrect."_s, m_settings.demoEmail,
+                m_settings.demoPassword, m_settings.autoConsent),
+            .redirect = {}};
     }
     it->userId = *userId;
     it->email = email;
@@ -410,9 +416,9 @@ PageResult OAuthServer::login(const QUrlQuery &form)
         m_pending.erase(it);
         return redirectWithCode(request, request.scopes);
     }
-    return PageResult{.status = 200,
-                      .html = AuthPages::consent(rid, it->clientId, email, it->scopes),
-                      .redirect = {}};
+    return PageResult {.status = 200,
+        .html = AuthPages::consent(rid, it->clientId, email, it->scopes, m_settings.autoConsent),
+        .redirect = {}};
 }
 
 PageResult OAuthServer::consent(const QUrlQuery &form)
@@ -433,8 +439,8 @@ PageResult OAuthServer::consent(const QUrlQuery &form)
     const PendingRequest request = *it;
     m_pending.erase(it);
     if (decision == u"deny") {
-        return redirectWithError(request.redirectUri, u"access_denied"_s, u"The user denied the request"_s,
-                                 request.state);
+        return redirectWithError(
+            request.redirectUri, u"access_denied"_s, u"The user denied the request"_s, request.state);
     }
 
     QStringList checked;
@@ -454,8 +460,8 @@ PageResult OAuthServer::consent(const QUrlQuery &form)
 TokenResult OAuthServer::token(const QByteArray &jsonBody)
 {
     prune();
-    const json body = json::parse(std::string_view(jsonBody.constData(), static_cast<size_t>(jsonBody.size())),
-                                  nullptr, false);
+    const json body =
+        json::parse(std::string_view(jsonBody.constData(), static_cast<size_t>(jsonBody.size())), nullptr, false);
     if (body.is_discarded() || !body.is_object())
         return tokenError(400, u"invalid_request"_s, u"The request body must be a JSON object"_s);
 
@@ -476,14 +482,14 @@ TokenResult OAuthServer::exchangeCode(const json &body)
     const QString clientId = stringField(body, "client_id");
     const QString redirectUri = stringField(body, "redirect_uri");
     const QString verifier = stringField(body, "code_verifier");
-    for (const auto &[value, name] : {std::pair{&code, "code"}, std::pair{&clientId, "client_id"},
-                                      std::pair{&redirectUri, "redirect_uri"}, std::pair{&verifier, "code_verifier"}}) {
+    for (const auto &[value, name] : {std::pair {&code, "code"}, std::pair {&clientId, "client_id"},
+             std::pair {&redirectUri, "redirect_uri"}, std::pair {&verifier, "code_verifier"}}) {
         if (value->isEmpty())
             return tokenError(400, u"invalid_request"_s, QLatin1StringView(name) % u" is missing or not a string"_s);
     }
     if (!isValidVerifier(verifier)) {
-        return tokenError(400, u"invalid_request"_s,
-                          u"code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, -, ., _ and ~"_s);
+        return tokenError(
+            400, u"invalid_request"_s, u"code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, -, ., _ and ~"_s);
     }
     const auto client = m_clients.constFind(clientId);
     if (client == m_clients.cend() || !client->active)
@@ -502,7 +508,7 @@ TokenResult OAuthServer::exchangeCode(const json &body)
             }
         }
         return tokenError(400, u"invalid_grant"_s,
-                          u"The authorization code was already used; the tokens issued from it are revoked"_s);
+            u"The authorization code was already used; the tokens issued from it are revoked"_s);
     }
     if (it->expires <= m_clock())
         return tokenError(400, u"invalid_grant"_s, u"The authorization code has expired"_s);
@@ -535,8 +541,8 @@ TokenResult OAuthServer::refresh(const json &body)
     if (it == m_refreshTokens.end())
         return tokenError(400, u"invalid_grant"_s, u"The refresh token is unknown"_s);
     if (it->revoked) {
-        return tokenError(400, u"invalid_grant"_s,
-                          u"The refresh token was revoked, or already used (refresh tokens rotate)"_s);
+        return tokenError(
+            400, u"invalid_grant"_s, u"The refresh token was revoked, or already used (refresh tokens rotate)"_s);
     }
     if (it->expires <= m_clock())
         return tokenError(400, u"invalid_grant"_s, u"The refresh token has expired"_s);
@@ -566,7 +572,7 @@ std::optional<TokenGrant> OAuthServer::authenticate(QByteArrayView authorization
     const auto it = m_accessTokens.constFind(sha256(token));
     if (it == m_accessTokens.cend() || it->revoked || it->expires <= m_clock())
         return std::nullopt;
-    return TokenGrant{.userId = it->userId, .clientId = it->clientId, .scopes = it->scopes};
+    return TokenGrant {.userId = it->userId, .clientId = it->clientId, .scopes = it->scopes};
 }
 
 void OAuthServer::revokeTokens(std::optional<qint64> userId)
@@ -582,60 +588,106 @@ void OAuthServer::revokeTokens(std::optional<qint64> userId)
 PageResult OAuthServer::redirectWithCode(const PendingRequest &request, const QStringList &scopes)
 {
     const QByteArray code = randomBase64Url(kSecretBytes);
-    m_codes.insert(sha256(code), Code{.clientId = request.clientId,
-                                      .redirectUri = request.redirectUri,
-                                      .scopes = scopes,
-                                      .codeChallenge = request.codeChallenge,
-                                      .userId = request.userId,
-                                      .expires = m_clock().addSecs(kCodeSeconds),
-                                      .used = false});
+    m_codes.insert(sha256(code),
+        Code {.clientId = request.clientId,
+            .redirectUri = request.redirectUri,
+            .scopes = scopes,
+            .codeChallenge = request.codeChallenge,
+            .userId = request.userId,
+            .expires = m_clock().addSecs(kCodeSeconds),
+            .used = false});
     QList<std::pair<QString, QString>> items = {{u"code"_s, QString::fromLatin1(code)}};
     if (!request.state.isEmpty())
         items.append({u"state"_s, request.state});
-    return PageResult{.status = 302, .html = {}, .redirect = withQuery(request.redirectUri, items)};
+    return PageResult {.status = 302, .html = {}, .redirect = withQuery(request.redirectUri, items)};
 }
 
-PageResult OAuthServer::redirectWithError(const QString &redirectUri, const QString &error,
-                                          const QString &description, const QString &state) const
+PageResult OAuthServer::redirectWithError(
+    const QString &redirectUri, const QString &error, const QString &description, const QString &state) const
 {
     // RFC 6749 §4.1.2.1: state goes back whenever the client sent one.
     QList<std::pair<QString, QString>> items = {{u"error"_s, error}, {u"error_description"_s, description}};
     if (!state.isEmpty())
         items.append({u"state"_s, state});
-    return PageResult{.status = 302, .html = {}, .redirect = withQuery(redirectUri, items)};
+    return PageResult {.status = 302, .html = {}, .redirect = withQuery(redirectUri, items)};
 }
 
-TokenResult OAuthServer::issueTokens(qint64 userId, const QString &clientId, const QStringList &scopes,
-                                     const QByteArray &codeHash)
+TokenResult OAuthServer::revoke(const QUrlQuery &form)
+{
+    const QString token = formValue(form, u"token"_s);
+    const QString clientId = formValue(form, u"client_id"_s);
+    if (token.isEmpty()) {
+        return tokenError(400, u"invalid_request"_s, u"token is required"_s);
+    }
+    const QByteArray hash = sha256(token.toUtf8());
+    const Token *found = m_refreshTokens.contains(hash) ? &m_refreshTokens[hash]
+        : m_accessTokens.contains(hash)                 ? &m_accessTokens[hash]
+                                                        : nullptr;
+    if (!found) {
+        return TokenResult {200, json::object()};
+    }
+    if (found->clientId != clientId) {
+        return tokenError(400, u"unauthorized_client"_s, u"the token was issued to another client"_s);
+    }
+    // The whole grant goes: every token issued from the same code, through every refresh since.
+    const QByteArray grant = found->fromCodeHash;
+    const auto revokeGrant = [&](QHash<QByteArray, Token> &tokens) {
+        for (auto it = tokens.begin(); it != tokens.end(); ++it) {
+            if (it.key() == hash || (!grant.isEmpty() && it->fromCodeHash == grant)) {
+                it->revoked = true;
+            }
+        }
+    };
+    revokeGrant(m_accessTokens);
+    revokeGrant(m_refreshTokens);
+    return TokenResult {200, json::object()};
+}
+
+json OAuthServer::metadata(const QString &issuer) const
+{
+    json body {{"issuer", issuer.toStdString()},
+        {"authorization_endpoint", QString(issuer + u"/oauth2/authorize"_s).toStdString()},
+        {"token_endpoint", QString(issuer + u"/v1/oauth2/token"_s).toStdString()},
+        {"response_types_supported", json::array({"code"})},
+        {"grant_types_supported", json::array({"authorization_code", "refresh_token"})},
+        {"code_challenge_methods_supported", json::array({"S256"})},
+        {"token_endpoint_auth_methods_supported", json::array({"none"})}};
+    if (m_settings.revocation) {
+        body["revocation_endpoint"] = QString(issuer + u"/v1/oauth2/revoke"_s).toStdString();
+    }
+    return body;
+}
+
+TokenResult OAuthServer::issueTokens(
+    qint64 userId, const QString &clientId, const QStringList &scopes, const QByteArray &codeHash)
 {
     const QDateTime now = m_clock();
     const QByteArray accessToken = kAccessPrefix.toByteArray() + randomBase64Url(kSecretBytes);
     const QByteArray refreshToken = kRefreshPrefix.toByteArray() + randomBase64Url(kSecretBytes);
-    m_accessTokens.insert(sha256(accessToken), Token{.userId = userId,
-                                                     .clientId = clientId,
-                                                     .scopes = scopes,
-                                                     .expires = now.addSecs(m_settings.accessTtlSeconds),
-                                                     .revoked = false,
-                                                     .fromCodeHash = codeHash});
-    m_refreshTokens.insert(sha256(refreshToken), Token{.userId = userId,
-                                                       .clientId = clientId,
-                                                       .scopes = scopes,
-                                                       .expires = now.addSecs(m_settings.refreshTtlSeconds),
-                                                       .revoked = false,
-                                                       .fromCodeHash = codeHash});
-    return TokenResult{.status = 200,
-                       .body = json{{"access_token", accessToken.toStdString()},
-                                    {"token_type", "Bearer"},
-                                    {"expires_in", m_settings.accessTtlSeconds},
-                                    {"refresh_token", refreshToken.toStdString()},
-                                    {"refresh_token_expires_in", m_settings.refreshTtlSeconds},
-                                    {"scope", scopes.join(u' ').toStdString()}}};
+    m_accessTokens.insert(sha256(accessToken),
+        Token {.userId = userId,
+            .clientId = clientId,
+            .scopes = scopes,
+            .expires = now.addSecs(m_settings.accessTtlSeconds),
+            .revoked = false,
+            .fromCodeHash = codeHash});
+    m_refreshTokens.insert(sha256(refreshToken),
+        Token {.userId = userId,
+            .clientId = clientId,
+            .scopes = scopes,
+            .expires = now.addSecs(m_settings.refreshTtlSeconds),
+            .revoked = false,
+            .fromCodeHash = codeHash});
+    return TokenResult {.status = 200,
+        .body = json {{"access_token", accessToken.toStdString()}, {"token_type", "Bearer"},
+            {"expires_in", m_settings.accessTtlSeconds}, {"refresh_token", refreshToken.toStdString()},
+            {"refresh_token_expires_in", m_settings.refreshTtlSeconds}, {"scope", scopes.join(u' ').toStdString()}}};
 }
 
 TokenResult OAuthServer::tokenError(int status, const QString &error, const QString &description)
 {
-    return TokenResult{.status = status,
-                       .body = json{{"error", error.toStdString()}, {"error_description", description.toStdString()}}};
+    return TokenResult {.status = status,
+        .body = json {{"error", error.toStdString()}, {"error_description", description.toStdString()}}};
 }
 
 void OAuthServer::prune()
@@ -669,11 +721,9 @@ json OAuthServer::toJson() const
             // A revoked token can never become valid again; leaving it out keeps the file small.
             if (token.revoked)
                 continue;
-            json entry = {{"hash", hashToJson(hash)},
-                          {"userId", token.userId},
-                          {"clientId", token.clientId.toStdString()},
-                          {"scopes", scopesToJson(token.scopes)},
-                          {"expires", timeToJson(token.expires)}};
+            json entry = {{"hash", hashToJson(hash)}, {"userId", token.userId},
+                {"clientId", token.clientId.toStdString()}, {"scopes", scopesToJson(token.scopes)},
+                {"expires", timeToJson(token.expires)}};
             if (!token.fromCodeHash.isEmpty())
                 entry["fromCode"] = hashToJson(token.fromCodeHash);
             list.push_back(std::move(entry));
@@ -684,14 +734,10 @@ json OAuthServer::toJson() const
     json codes = json::array();
     for (const QByteArray &hash : sortedKeys(m_codes)) {
         const Code &code = *m_codes.constFind(hash);
-        codes.push_back({{"hash", hashToJson(hash)},
-                         {"clientId", code.clientId.toStdString()},
-                         {"redirectUri", code.redirectUri.toStdString()},
-                         {"scopes", scopesToJson(code.scopes)},
-                         {"codeChallenge", code.codeChallenge.toStdString()},
-                         {"userId", code.userId},
-                         {"expires", timeToJson(code.expires)},
-                         {"used", code.used}});
+        codes.push_back({{"hash", hashToJson(hash)}, {"clientId", code.clientId.toStdString()},
+            {"redirectUri", code.redirectUri.toStdString()}, {"scopes", scopesToJson(code.scopes)},
+            {"codeChallenge", code.codeChallenge.toStdString()}, {"userId", code.userId},
+            {"expires", timeToJson(code.expires)}, {"used", code.used}});
     }
 
     json consents = json::array();
@@ -699,16 +745,13 @@ json OAuthServer::toJson() const
     keys.sort();
     for (const QString &key : std::as_const(keys)) {
         const qsizetype bar = key.indexOf(u'|');
-        consents.push_back({{"userId", key.first(bar).toLongLong()},
-                            {"clientId", key.sliced(bar + 1).toStdString()},
-                            {"scopes", scopesToJson(*m_consents.constFind(key))}});
+        consents.push_back({{"userId", key.first(bar).toLongLong()}, {"clientId", key.sliced(bar + 1).toStdString()},
+            {"scopes", scopesToJson(*m_consents.constFind(key))}});
     }
 
-    return json{{"version", 1},
-                {"accessTokens", tokensToJson(m_accessTokens)},
-                {"refreshTokens", tokensToJson(m_refreshTokens)},
-                {"codes", std::move(codes)},
-                {"consents", std::move(consents)}};
+    return json {{"version", 1}, {"accessTokens", tokensToJson(m_accessTokens)},
+        {"refreshTokens", tokensToJson(m_refreshTokens)}, {"codes", std::move(codes)},
+        {"consents", std::move(consents)}};
 }
 
 void OAuthServer::restore(const json &state)
@@ -737,12 +780,13 @@ void OAuthServer::restore(const json &state)
             const QStringList scopes = scopesFromJson(entry);
             if (hash.isEmpty() || !userId || clientId.isEmpty() || !expires || scopes.isEmpty())
                 continue;
-            tokens.insert(hash, Token{.userId = *userId,
-                                      .clientId = clientId,
-                                      .scopes = scopes,
-                                      .expires = *expires,
-                                      .revoked = boolFromJson(entry, "revoked"),
-                                      .fromCodeHash = hashFromJson(entry, "fromCode")});
+            tokens.insert(hash,
+                Token {.userId = *userId,
+                    .clientId = clientId,
+                    .scopes = scopes,
+                    .expires = *expires,
+                    .revoked = boolFromJson(entry, "revoked"),
+                    .fromCodeHash = hashFromJson(entry, "fromCode")});
         }
     };
     restoreTokens("accessTokens", m_accessTokens);
@@ -762,13 +806,14 @@ void OAuthServer::restore(const json &state)
             || !expires || scopes.isEmpty()) {
             continue;
         }
-        m_codes.insert(hash, Code{.clientId = clientId,
-                                  .redirectUri = redirectUri,
-                                  .scopes = scopes,
-                                  .codeChallenge = challenge,
-                                  .userId = *userId,
-                                  .expires = *expires,
-                                  .used = boolFromJson(entry, "used")});
+        m_codes.insert(hash,
+            Code {.clientId = clientId,
+                .redirectUri = redirectUri,
+                .scopes = scopes,
+                .codeChallenge = challenge,
+                .userId = *userId,
+                .expires = *expires,
+                .used = boolFromJson(entry, "used")});
     }
 
     for (const json &entry : entries("consents")) {

@@ -77,6 +77,10 @@ public:
         /** Shown on the sign-in page so a demo user knows what to type. */
         QString demoEmail;
         QString demoPassword;
+        /** --auto-consent: the sign-in and consent pages submit themselves (demo account, Allow). */
+        bool autoConsent = false;
+        /** --revocation: serve RFC 8414 metadata naming an RFC 7009 revocation endpoint (Aries documents none). */
+        bool revocation = false;
     };
 
     OAuthServer(Settings settings, CredentialCheck checkCredentials, Clock clock);
@@ -87,8 +91,18 @@ public:
     PageResult login(const QUrlQuery &form);
     PageResult consent(const QUrlQuery &form);
     TokenResult token(const QByteArray &jsonBody);
+    /**
+     * RFC 7009: revokes the token in the form body and every token of the same grant (a refresh token's
+     * access tokens too). 200 also for unknown tokens, as the RFC says; 400 invalid_request without a
+     * token; 400 unauthorized_client when the token belongs to another client. Only with --revocation.
+     */
+    TokenResult revoke(const QUrlQuery &form);
+    /** RFC 8414 metadata for @p issuer (the sandbox's base URL). */
+    nlohmann::json metadata(const QString &issuer) const;
+    bool revocationEnabled() const { return m_settings.revocation; }
 
-    /** The grant behind "Bearer TOKEN" (the whole header value), or nothing when missing, unknown, expired or revoked. */
+    /** The grant behind "Bearer TOKEN" (the whole header value), or nothing when missing, unknown, expired or revoked.
+     */
     std::optional<TokenGrant> authenticate(QByteArrayView authorizationHeader) const;
     /** Revokes every access and refresh token of @p userId, or of everybody when not given. */
     void revokeTokens(std::optional<qint64> userId = std::nullopt);
@@ -116,7 +130,7 @@ private:
         QString codeChallenge;
         QDateTime expires;
         qint64 userId = 0; ///< Set once signed in
-        QString email;     ///< Set once signed in, shown on the consent page
+        QString email; ///< Set once signed in, shown on the consent page
         bool signedIn = false;
     };
     struct Code
@@ -144,21 +158,21 @@ private:
     TokenResult exchangeCode(const nlohmann::json &body);
     TokenResult refresh(const nlohmann::json &body);
     PageResult redirectWithCode(const PendingRequest &request, const QStringList &scopes);
-    PageResult redirectWithError(const QString &redirectUri, const QString &error, const QString &description,
-                                 const QString &state) const;
-    TokenResult issueTokens(qint64 userId, const QString &clientId, const QStringList &scopes,
-                            const QByteArray &codeHash);
+    PageResult redirectWithError(
+        const QString &redirectUri, const QString &error, const QString &description, const QString &state) const;
+    TokenResult issueTokens(
+        qint64 userId, const QString &clientId, const QStringList &scopes, const QByteArray &codeHash);
     static TokenResult tokenError(int status, const QString &error, const QString &description);
 
     Settings m_settings;
     CredentialCheck m_checkCredentials;
     Clock m_clock;
     QHash<QString, Client> m_clients;
-    QHash<QString, PendingRequest> m_pending;   // by rid
-    QHash<QByteArray, Code> m_codes;            // by SHA-256 of the code
-    QHash<QByteArray, Token> m_accessTokens;    // by SHA-256 of the token
-    QHash<QByteArray, Token> m_refreshTokens;   // by SHA-256 of the token
-    QHash<QString, QStringList> m_consents;     // "userId|clientId" -> scopes allowed before
+    QHash<QString, PendingRequest> m_pending; // by rid
+    QHash<QByteArray, Code> m_codes; // by SHA-256 of the code
+    QHash<QByteArray, Token> m_accessTokens; // by SHA-256 of the token
+    QHash<QByteArray, Token> m_refreshTokens; // by SHA-256 of the token
+    QHash<QString, QStringList> m_consents; // "userId|clientId" -> scopes allowed before
     QMap<QString, int> m_grantCounts;
     QDateTime m_nextPrune;
 };

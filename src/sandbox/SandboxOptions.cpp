@@ -8,8 +8,8 @@ namespace Companion::Sandbox {
 
 namespace {
 
-QCommandLineOption option(const QString &name, const QString &description, const QString &valueName = {},
-                          const QString &defaultValue = {})
+QCommandLineOption option(
+    const QString &name, const QString &description, const QString &valueName = {}, const QString &defaultValue = {})
 {
     QCommandLineOption o(name, description, valueName);
     if (!defaultValue.isEmpty()) {
@@ -18,8 +18,7 @@ QCommandLineOption option(const QString &name, const QString &description, const
     return o;
 }
 
-template <typename T>
-Expected<T, QString> number(const QCommandLineParser &parser, const QString &name, T min, T max)
+template <typename T> Expected<T, QString> number(const QCommandLineParser &parser, const QString &name, T min, T max)
 {
     bool ok = false;
     const QString text = parser.value(name);
@@ -39,44 +38,50 @@ void SandboxOptions::addTo(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(option(QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1; 0 picks a free one."),
-                            QStringLiteral("N"), QStringLiteral("0")));
-    parser.addOption(option(QStringLiteral("seed"),
-                            QStringLiteral("Seed of the simulated market and every random choice."),
-                            QStringLiteral("N"), QStringLiteral("1")));
+        QStringLiteral("N"), QStringLiteral("0")));
+    parser.addOption(
+        option(QStringLiteral("seed"), QStringLiteral("Seed of the simulated market and every random choice."),
+            QStringLiteral("N"), QStringLiteral("1")));
     parser.addOption(option(QStringLiteral("user"),
-                            QStringLiteral("Add a user with one margin account and a small portfolio (repeatable)."),
-                            QStringLiteral("EMAIL:PASSWORD")));
+        QStringLiteral("Add a user with one margin account and a small portfolio (repeatable)."),
+        QStringLiteral("EMAIL:PASSWORD")));
     parser.addOption(option(QStringLiteral("client"),
-                            QStringLiteral("Register an OAuth client and a redirect URI for it (repeatable)."),
-                            QStringLiteral("ID=REDIRECT_URI")));
+        QStringLiteral("Register an OAuth client and a redirect URI for it (repeatable)."),
+        QStringLiteral("ID=REDIRECT_URI")));
     parser.addOption(option(QStringLiteral("inactive-client"),
-                            QStringLiteral("Register an OAuth client that exists but is inactive (repeatable)."),
-                            QStringLiteral("ID=REDIRECT_URI")));
+        QStringLiteral("Register an OAuth client that exists but is inactive (repeatable)."),
+        QStringLiteral("ID=REDIRECT_URI")));
     parser.addOption(option(QStringLiteral("access-ttl"), QStringLiteral("Access token lifetime in seconds."),
-                            QStringLiteral("S"), QStringLiteral("3600")));
+        QStringLiteral("S"), QStringLiteral("3600")));
     parser.addOption(option(QStringLiteral("refresh-ttl"), QStringLiteral("Refresh token lifetime in seconds."),
-                            QStringLiteral("S"), QStringLiteral("2592000")));
+        QStringLiteral("S"), QStringLiteral("2592000")));
     parser.addOption(option(QStringLiteral("positions"),
-                            QStringLiteral("Positions in the demo user's main account (generated symbols beyond the "
-                                           "real tickers)."),
-                            QStringLiteral("N"), QStringLiteral("8")));
+        QStringLiteral("Positions in the demo user's main account (generated symbols beyond the "
+                       "real tickers)."),
+        QStringLiteral("N"), QStringLiteral("8")));
     parser.addOption(option(QStringLiteral("tick-ms"),
-                            QStringLiteral("Market tick interval in milliseconds; 0 moves the market only through "
-                                           "the control API."),
-                            QStringLiteral("N"), QStringLiteral("1000")));
-    parser.addOption(option(QStringLiteral("latency-ms"),
-                            QStringLiteral("Delay before every API request is handled."), QStringLiteral("N"),
-                            QStringLiteral("0")));
+        QStringLiteral("Market tick interval in milliseconds; 0 moves the market only through "
+                       "the control API."),
+        QStringLiteral("N"), QStringLiteral("1000")));
+    parser.addOption(option(QStringLiteral("latency-ms"), QStringLiteral("Delay before every API request is handled."),
+        QStringLiteral("N"), QStringLiteral("0")));
     parser.addOption(option(QStringLiteral("fail-rate"),
-                            QStringLiteral("Fraction (0-1) of API requests answered 503 without being processed."),
-                            QStringLiteral("F"), QStringLiteral("0")));
+        QStringLiteral("Fraction (0-1) of API requests answered 503 without being processed."), QStringLiteral("F"),
+        QStringLiteral("0")));
     parser.addOption(option(QStringLiteral("rate-limit"),
-                            QStringLiteral("API requests per second allowed; more get 429 with Retry-After. "
-                                           "0 = unlimited."),
-                            QStringLiteral("N"), QStringLiteral("0")));
+        QStringLiteral("API requests per second allowed; more get 429 with Retry-After. "
+                       "0 = unlimited."),
+        QStringLiteral("N"), QStringLiteral("0")));
     parser.addOption(option(QStringLiteral("state"),
-                            QStringLiteral("Load state from FILE at start (if it exists) and keep it saved there."),
-                            QStringLiteral("FILE")));
+        QStringLiteral("Load state from FILE at start (if it exists) and keep it saved there."),
+        QStringLiteral("FILE")));
+    parser.addOption(option(QStringLiteral("revocation"),
+        QStringLiteral("Offer RFC 7009 token revocation (announced in RFC 8414 metadata); "
+                       "Aries documents none, so it is off by default.")));
+    parser.addOption(option(QStringLiteral("auto-consent"),
+        QStringLiteral("For tests and unattended demos: the sign-in page signs in with the demo "
+                       "account and the permission page presses Allow by themselves (in a "
+                       "browser that runs JavaScript).")));
 }
 
 Expected<SandboxOptions, QString> SandboxOptions::from(const QCommandLineParser &parser)
@@ -128,6 +133,8 @@ Expected<SandboxOptions, QString> SandboxOptions::from(const QCommandLineParser 
     o.failRate = *failRate;
     o.rateLimit = *rateLimit;
     o.stateFile = parser.value(QStringLiteral("state"));
+    o.autoConsent = parser.isSet(QStringLiteral("auto-consent"));
+    o.revocation = parser.isSet(QStringLiteral("revocation"));
 
     for (const QString &spec : parser.values(QStringLiteral("user"))) {
         const qsizetype colon = spec.indexOf(QLatin1Char(':'));

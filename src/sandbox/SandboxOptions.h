@@ -40,6 +40,9 @@ struct SandboxOptions
     double failRate = 0;
     int rateLimit = 0;
     QString stateFile;
+    /** Sign-in and permission pages submit themselves with the demo account and Allow (tests, unattended demos). */
+    bool autoConsent = false;
+    bool revocation = false;
 
     /** Declares the options on @p parser (with --help and --version). */
     static void addTo(QCommandLineParser &parser);

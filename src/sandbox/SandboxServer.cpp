@@ -48,12 +48,12 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_universe(generatedSymbolsNeeded(m_options.positions))
     , m_market(m_universe, m_options.seed, [this] { return m_clock.now(); })
-    , m_oauth(OAuthServer::Settings{m_options.accessTtlSeconds, m_options.refreshTtlSeconds,
-                                    QString::fromLatin1(kDemoEmail), QString::fromLatin1(kDemoPassword)},
-              [this](const QString &email, const QString &password) {
-                  return m_broker.checkCredentials(email, password);
-              },
-              [this] { return m_clock.now(); })
+    , m_oauth(
+          OAuthServer::Settings {m_options.accessTtlSeconds, m_options.refreshTtlSeconds,
+              QString::fromLatin1(kDemoEmail), QString::fromLatin1(kDemoPassword), m_options.autoConsent,
+              m_options.revocation},
+          [this](const QString &email, const QString &password) { return m_broker.checkCredentials(email, password); },
+          [this] { return m_clock.now(); })
     , m_broker(m_universe, m_market, m_clock, m_options.seed)
     , m_marketData(m_universe, m_market)
     , m_faults(m_options.seed, {m_options.latencyMs, m_options.failRate, m_options.rateLimit})
@@ -76,11 +76,8 @@ SandboxServer::~SandboxServer()
 
 json SandboxServer::snapshot() const
 {
-    return json{{"version", 1},
-                {"clockOffsetSeconds", m_clock.offsetSeconds()},
-                {"market", m_market.toJson()},
-                {"oauth", m_oauth.toJson()},
-                {"broker", m_broker.toJson()}};
+    return json {{"version", 1}, {"clockOffsetSeconds", m_clock.offsetSeconds()}, {"market", m_market.toJson()},
+        {"oauth", m_oauth.toJson()}, {"broker", m_broker.toJson()}};
 }
 
 Expected<quint16, QString> SandboxServer::start()
@@ -112,6 +109,7 @@ Expected<quint16, QString> SandboxServer::start()
     if (!port) {
         return Unexpected(QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(m_options.port).arg(port.error()));
     }
+    m_issuer = QStringLiteral("http://127.0.0.1:%1").arg(*port);
     if (m_options.tickMs > 0) {
         m_ticker.start(m_options.tickMs);
     }
@@ -134,11 +132,19 @@ void SandboxServer::handle(const Http::HttpRequest &request, const Responder &re
         m_stateFile->markDirty();
     }
 
+    if (request.path == QLatin1String("/.well-known/oauth-authorization-server")) {
+        // Aries documents no metadata; the sandbox serves it only when it offers revocation.
+        sendJson(responder,
+            m_oauth.revocationEnabled() && request.method == "GET"
+                ? ApiReply {200, m_oauth.metadata(m_issuer)}
+                : ApiReply::error(404, "not_found", QStringLiteral("No such endpoint")),
+            FaultMode::None);
+        return;
+    }
     const bool api = isApiPath(request.path);
     const FaultDecision decision = m_faults.decide(request.method, request.path, api);
     const auto proceed = [this, request, responder, decision, api] {
-        if (decision.mode == FaultMode::Error || decision.mode == FaultMode::Hang
-            || decision.mode == FaultMode::Drop) {
+        if (decision.mode == FaultMode::Error || decision.mode == FaultMode::Hang || decision.mode == FaultMode::Drop) {
             sendFault(responder, decision);
         } else if (api) {
             handleApi(request, responder, decision.mode);
@@ -162,35 +168,30 @@ void SandboxServer::sendFault(const Responder &responder, const FaultDecision &d
         m_hanging.removeIf([](const Responder &r) { return !r->isOpen(); });
         m_hanging.append(responder);
         return;
-    case FaultMode::Drop:
-        responder->drop();
-        return;
+    case FaultMode::Drop: responder->drop(); return;
     case FaultMode::Error:
         if (decision.status == 429) {
-            sendJson(responder,
-                     ApiReply::error(429, "rate_limited", QStringLiteral("Too many requests; retry later")),
-                     FaultMode::None,
-                     {{QByteArrayLiteral("Retry-After"), QByteArray::number(decision.retryAfterSeconds)}});
+            sendJson(responder, ApiReply::error(429, "rate_limited", QStringLiteral("Too many requests; retry later")),
+                FaultMode::None, {{QByteArrayLiteral("Retry-After"), QByteArray::number(decision.retryAfterSeconds)}});
         } else {
             sendJson(responder,
-                     ApiReply::error(decision.status, decision.status >= 500 ? "service_unavailable" : "error",
-                                     QStringLiteral("The service is temporarily unavailable")),
-                     FaultMode::None);
+                ApiReply::error(decision.status, decision.status >= 500 ? "service_unavailable" : "error",
+                    QStringLiteral("The service is temporarily unavailable")),
+                FaultMode::None);
         }
         return;
-    default:
-        return;
+    default: return;
     }
 }
 
-void SandboxServer::sendJson(const Responder &responder, const ApiReply &reply, FaultMode after,
-                             const Http::HeaderList &headers)
+void SandboxServer::sendJson(
+    const Responder &responder, const ApiReply &reply, FaultMode after, const Http::HeaderList &headers)
 {
     const QByteArray body = QByteArray::fromStdString(reply.body.dump());
     if (after == FaultMode::Lose) {
         responder->drop();
     } else if (after == FaultMode::Truncate) {
-        Http::HeaderList all{{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+        Http::HeaderList all {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
         responder->sendTruncated(reply.status, body, body.size() / 2, all + headers);
     } else {
         responder->sendJson(reply.status, body, headers);
@@ -214,15 +215,15 @@ void SandboxServer::handlePages(const Http::HttpRequest &request, const Responde
         responder->drop();
         return;
     }
-    const Http::HeaderList common{{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
-                                  {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")}};
+    const Http::HeaderList common {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+        {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")}};
     if (!page.redirect.isEmpty()) {
-        responder->send(302, {}, common + Http::HeaderList{{QByteArrayLiteral("Location"), page.redirect.toUtf8()}});
+        responder->send(302, {}, common + Http::HeaderList {{QByteArrayLiteral("Location"), page.redirect.toUtf8()}});
     } else {
         responder->send(page.status, page.html,
-                        common
-                            + Http::HeaderList{{QByteArrayLiteral("Content-Type"),
-                                                QByteArrayLiteral("text/html; charset=utf-8")}});
+            common
+                + Http::HeaderList {
+                    {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=utf-8")}});
     }
 }
 
@@ -253,6 +254,14 @@ ApiReply SandboxServer::routeApi(const Http::HttpRequest &request)
         return {result.status, result.body};
     }
 
+    if (path == QLatin1String("/v1/oauth2/revoke") && m_oauth.revocationEnabled()) {
+        if (method != "POST") {
+            return ApiReply::error(405, "method_not_allowed", QStringLiteral("Use POST"));
+        }
+        const TokenResult result = m_oauth.revoke(formBody(request.body));
+        return {result.status, result.body};
+    }
+
     struct Route
     {
         QByteArray method;
@@ -266,7 +275,7 @@ ApiReply SandboxServer::routeApi(const Http::HttpRequest &request)
     static const QString orders = QStringLiteral("order:information");
     static const QString market = QStringLiteral("market:information");
     static const QString supplemental = QStringLiteral("market:supplemental");
-    static const QList<Route> routes{
+    static const QList<Route> routes {
         {"GET", QRegularExpression(QStringLiteral("^/v1/users/me$")), {user}},
         {"GET", QRegularExpression(QStringLiteral("^/v1/users/me/accounts$")), {user, account}},
         {"GET", QRegularExpression(QStringLiteral("^/v1/accounts/([^/]+)/balances$")), {account}},
@@ -279,7 +288,8 @@ ApiReply SandboxServer::routeApi(const Http::HttpRequest &request)
         {"GET", QRegularExpression(QStringLiteral("^/v2/accounts/([^/]+)/orders/history$")), {orders}},
         {"GET", QRegularExpression(QStringLiteral("^/v1/marketdata/search$")), {market}},
         {"GET", QRegularExpression(QStringLiteral("^/v1/chart/history$")), {market}},
-        {"GET", QRegularExpression(QStringLiteral("^/v1/stocks/(last-trade|last-quote|prev)$")), {supplemental, market}},
+        {"GET", QRegularExpression(QStringLiteral("^/v1/stocks/(last-trade|last-quote|prev)$")),
+            {supplemental, market}},
     };
 
     const Route *route = nullptr;
@@ -297,8 +307,9 @@ ApiReply SandboxServer::routeApi(const Http::HttpRequest &request)
         }
     }
     if (!route) {
-        return pathKnown ? ApiReply::error(405, "method_not_allowed", QStringLiteral("Method not allowed"))
-                         : ApiReply::error(404, "not_found", QStringLiteral("No such endpoint: %1").arg(path.left(100)));
+        return pathKnown
+            ? ApiReply::error(405, "method_not_allowed", QStringLiteral("Method not allowed"))
+            : ApiReply::error(404, "not_found", QStringLiteral("No such endpoint: %1").arg(path.left(100)));
     }
 
     const auto grant = m_oauth.authenticate(request.header("Authorization"));
@@ -307,8 +318,8 @@ ApiReply SandboxServer::routeApi(const Http::HttpRequest &request)
     }
     if (!grant->hasAnyScope(route->scopes)) {
         // The message names the preferred scope; requiredScopes lists every scope that would do.
-        ApiReply reply = ApiReply::error(403, "insufficient_scope",
-                                         QStringLiteral("This request needs the scope %1").arg(route->scopes.first()));
+        ApiReply reply = ApiReply::error(
+            403, "insufficient_scope", QStringLiteral("This request needs the scope %1").arg(route->scopes.first()));
         reply.body["requiredScopes"] = json::array();
         for (const QString &scope : route->scopes) {
             reply.body["requiredScopes"].push_back(scope.toStdString());
@@ -316,9 +327,8 @@ ApiReply SandboxServer::routeApi(const Http::HttpRequest &request)
         return reply;
     }
 
-    const QString accountId = route->pattern.captureCount() > 0 && path.contains(QLatin1String("/accounts/"))
-                                  ? match.captured(1)
-                                  : QString();
+    const QString accountId =
+        route->pattern.captureCount() > 0 && path.contains(QLatin1String("/accounts/")) ? match.captured(1) : QString();
     if (!accountId.isEmpty() && !m_broker.ownsAccount(grant->userId, accountId)) {
         return ApiReply::error(404, "not_found", QStringLiteral("Account %1 not found").arg(accountId.left(60)));
     }
@@ -383,11 +393,11 @@ ApiReply SandboxServer::control(const Http::HttpRequest &request)
         if (m_stateFile) {
             m_stateFile->markDirty();
         }
-        return ApiReply{200, json{{"ok", true}}};
+        return ApiReply {200, json {{"ok", true}}};
     };
 
     if (method == "GET" && endpoint == QLatin1String("health")) {
-        return {200, json{{"ok", true}}};
+        return {200, json {{"ok", true}}};
     }
     if (method == "GET" && endpoint == QLatin1String("stats")) {
         json requests = json::object();
@@ -398,26 +408,27 @@ ApiReply SandboxServer::control(const Http::HttpRequest &request)
         for (auto it = m_oauth.grantCounts().cbegin(); it != m_oauth.grantCounts().cend(); ++it) {
             grants[it.key().toStdString()] = it.value();
         }
-        return {200, json{{"requests", requests}, {"grants", grants}}};
+        return {200, json {{"requests", requests}, {"grants", grants}}};
     }
     if (method == "POST" && endpoint == QLatin1String("stats/reset")) {
         m_requestCounts.clear();
         m_oauth.resetCounts();
-        return {200, json{{"ok", true}}};
+        return {200, json {{"ok", true}}};
     }
     if (endpoint == QLatin1String("faults")) {
         if (method == "DELETE") {
             m_faults.clearRules();
-            return {200, json{{"ok", true}}};
+            return {200, json {{"ok", true}}};
         }
         if (method == "POST") {
             const auto added = m_faults.addRule(body);
-            return added ? ApiReply{200, json{{"ok", true}}} : ApiReply::error(400, "bad_request", added.error());
+            return added ? ApiReply {200, json {{"ok", true}}} : ApiReply::error(400, "bad_request", added.error());
         }
     }
     if (method == "POST" && endpoint == QLatin1String("config")) {
         const auto configured = m_faults.configure(body);
-        return configured ? ApiReply{200, json{{"ok", true}}} : ApiReply::error(400, "bad_request", configured.error());
+        return configured ? ApiReply {200, json {{"ok", true}}}
+                          : ApiReply::error(400, "bad_request", configured.error());
     }
     if (method == "POST" && endpoint == QLatin1String("market/tick")) {
         const json steps = body.value("steps", json(1));
@@ -426,17 +437,17 @@ ApiReply SandboxServer::control(const Http::HttpRequest &request)
             return ApiReply::error(400, "bad_request", QStringLiteral("steps must be an integer from 1 to 10000"));
         }
         m_market.tick(steps.get<int>());
-        return {200, json{{"ok", true}, {"tickCount", m_market.tickCount()}}};
+        return {200, json {{"ok", true}, {"tickCount", m_market.tickCount()}}};
     }
     if (method == "POST" && endpoint == QLatin1String("market/price")) {
         const QString symbol = QString::fromStdString(body.value("symbol", std::string()));
         const auto price = body.contains("price") && body["price"].is_string()
-                               ? Decimal::parse(QString::fromStdString(body["price"].get<std::string>()))
-                               : std::nullopt;
+            ? Decimal::parse(QString::fromStdString(body["price"].get<std::string>()))
+            : std::nullopt;
         const SymbolInfo *info = m_universe.find(symbol);
         if (!info || !price || !price->isPositive()) {
-            return ApiReply::error(400, "bad_request",
-                                   QStringLiteral("needs a known \"symbol\" and a positive decimal string \"price\""));
+            return ApiReply::error(
+                400, "bad_request", QStringLiteral("needs a known \"symbol\" and a positive decimal string \"price\""));
         }
         m_market.setPrice(symbol, *price);
         return done();
@@ -449,7 +460,7 @@ ApiReply SandboxServer::control(const Http::HttpRequest &request)
         m_clock.advance(seconds.get<qint64>());
         // Let DAY expiry and fills see the new time at once.
         m_market.tick(1);
-        return {200, json{{"ok", true}, {"now", m_clock.now().toString(Qt::ISODate).toStdString()}}};
+        return {200, json {{"ok", true}, {"now", m_clock.now().toString(Qt::ISODate).toStdString()}}};
     }
     if (method == "GET" && endpoint == QLatin1String("orders")) {
         return {200, m_broker.allOrders()};

@@ -52,8 +52,8 @@ private:
     ApiReply routeApi(const Http::HttpRequest &request);
     void handlePages(const Http::HttpRequest &request, const Responder &responder, FaultMode after);
     ApiReply control(const Http::HttpRequest &request);
-    void sendJson(const Responder &responder, const ApiReply &reply, FaultMode after,
-                  const Http::HeaderList &headers = {});
+    void sendJson(
+        const Responder &responder, const ApiReply &reply, FaultMode after, const Http::HeaderList &headers = {});
     void sendFault(const Responder &responder, const FaultDecision &decision);
     nlohmann::json snapshot() const;
 
@@ -68,6 +68,7 @@ private:
     Http::HttpServer m_http;
     QTimer m_ticker;
     std::unique_ptr<StateFile> m_stateFile;
+    QString m_issuer; ///< http://127.0.0.1:PORT once listening
     QMap<QString, int> m_requestCounts;
     QList<Responder> m_hanging; ///< Requests told to hang: kept open until their client gives up
 };

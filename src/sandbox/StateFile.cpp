@@ -59,13 +59,15 @@ void StateFile::flush()
     m_dirty = false;
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly)) {
-        qWarning("aries-sandbox: cannot write the state file %s: %s", qPrintable(m_path), qPrintable(file.errorString()));
+        qWarning(
+            "aries-sandbox: cannot write the state file %s: %s", qPrintable(m_path), qPrintable(file.errorString()));
         return;
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QByteArray::fromStdString(m_snapshot().dump(1)));
     if (!file.commit()) {
-        qWarning("aries-sandbox: cannot write the state file %s: %s", qPrintable(m_path), qPrintable(file.errorString()));
+        qWarning(
+            "aries-sandbox: cannot write the state file %s: %s", qPrintable(m_path), qPrintable(file.errorString()));
     }
 }
 

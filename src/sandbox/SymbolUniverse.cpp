@@ -158,8 +158,8 @@ SymbolUniverse::SymbolUniverse(int generatedCount)
     }
     for (int i = 0; i < generated; ++i) {
         // Base 26 on three letters after a 'Z': ZAAA, ZAAB, …, ZAAZ, ZABA, …; no real US listing uses these.
-        const QChar letters[] = {QLatin1Char('Z'), QChar(u'A' + i / (26 * 26)), QChar(u'A' + (i / 26) % 26),
-                                 QChar(u'A' + i % 26)};
+        const QChar letters[] = {
+            QLatin1Char('Z'), QChar(u'A' + i / (26 * 26)), QChar(u'A' + (i / 26) % 26), QChar(u'A' + i % 26)};
         SymbolInfo info;
         info.ticker = QString(letters, 4);
         info.name = QStringLiteral("Sandbox Generated Co. ") + info.ticker;
@@ -196,9 +196,8 @@ QList<const SymbolInfo *> SymbolUniverse::search(const QString &query, int limit
         }
     }
     // Stable, so among tickers of one length the order of all() (real, indices, generated) is kept.
-    std::stable_sort(byTicker.begin(), byTicker.end(), [](const SymbolInfo *a, const SymbolInfo *b) {
-        return a->ticker.size() < b->ticker.size();
-    });
+    std::stable_sort(byTicker.begin(), byTicker.end(),
+        [](const SymbolInfo *a, const SymbolInfo *b) { return a->ticker.size() < b->ticker.size(); });
     result.reserve(std::min<qsizetype>(limit, byTicker.size() + byName.size()));
     for (const auto *list : {&byTicker, &byName}) {
         for (const SymbolInfo *info : *list) {
@@ -225,9 +224,8 @@ QList<const SymbolInfo *> SymbolUniverse::tradable() const
 
 int SymbolUniverse::realTickerCount() const
 {
-    return static_cast<int>(std::count_if(m_symbols.cbegin(), m_symbols.cend(), [](const SymbolInfo &info) {
-        return !info.isIndex && !info.isGenerated;
-    }));
+    return static_cast<int>(std::count_if(m_symbols.cbegin(), m_symbols.cend(),
+        [](const SymbolInfo &info) { return !info.isIndex && !info.isGenerated; }));
 }
 
 } // namespace Companion::Sandbox

@@ -13,12 +13,12 @@ namespace Companion::Sandbox {
 /** One instrument the simulated market knows. */
 struct SymbolInfo
 {
-    QString ticker;   ///< Upper case, e.g. "AAPL"
-    QString name;     ///< "Apple Inc."
+    QString ticker; ///< Upper case, e.g. "AAPL"
+    QString name; ///< "Apple Inc."
     QString exchange; ///< Market identifier code: "XNAS", "XNYS", or "INDEX" for indices
     bool isIndex = false;
     bool isGenerated = false; ///< Made up for scale tests ("ZAAA", "ZAAB", …)
-    Decimal basePrice;        ///< Yesterday's close
+    Decimal basePrice; ///< Yesterday's close
 };
 
 /**

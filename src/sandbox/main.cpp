@@ -41,7 +41,8 @@ void quitOnTermination(QCoreApplication &app)
     std::signal(SIGINT, onTerminate);
 }
 #else
-void quitOnTermination(QCoreApplication &) {}
+void quitOnTermination(QCoreApplication &)
+{ }
 #endif
 
 } // namespace
@@ -53,10 +54,10 @@ int main(int argc, char *argv[])
     app.setApplicationVersion(AppInfo::version());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "A local simulator of the Aries brokerage API (OAuth sign-in, accounts, orders, market data),\n"
-        "for Aries Companion's demo mode, tests and benchmarks. Listens on 127.0.0.1 only.\n"
-        "See docs/sandbox.md for the endpoints and the control API."));
+    parser.setApplicationDescription(
+        QStringLiteral("A local simulator of the Aries brokerage API (OAuth sign-in, accounts, orders, market data),\n"
+                       "for Aries Companion's demo mode, tests and benchmarks. Listens on 127.0.0.1 only.\n"
+                       "See docs/sandbox.md for the endpoints and the control API."));
     SandboxOptions::addTo(parser);
     parser.process(app);
     const auto options = SandboxOptions::from(parser);
