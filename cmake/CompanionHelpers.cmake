@@ -29,6 +29,12 @@ function(companion_apply_common_settings target)
     endif()
 endfunction()
 
+# Puts one of the four programs into build/<preset>/bin, next to each other as they are installed, so the
+# tray app finds aries-consent and aries-sandbox beside itself in the build tree too.
+function(companion_program target)
+    set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bin")
+endfunction()
+
 # companion_add_static_library(name SOURCES ... [PUBLIC_LIBS ...] [PRIVATE_LIBS ...])
 function(companion_add_static_library name)
     cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})

@@ -12,8 +12,9 @@ packages=(
     # Qt 6.4 and libraries (qt6-websockets-dev: QtHttpServer's CMake config needs it but does not declare it)
     qt6-base-dev qt6-webengine-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qtkeychain-qt6-dev nlohmann-json3-dev
-    # tests: a private D-Bus session with gnome-keyring for the keychain, software GL and a font offscreen
-    dbus gnome-keyring libsecret-tools libgl1-mesa-dri fonts-dejavu-core
+    # tests: a private D-Bus session with gnome-keyring for the keychain, software GL and a font offscreen,
+    # and an X server for the one test that needs a real (unanswered) keyring unlock prompt
+    dbus gnome-keyring libsecret-tools libgl1-mesa-dri fonts-dejavu-core xvfb xauth x11-utils
 )
 
 missing=()

@@ -1,28 +1,93 @@
 // SPDX-FileCopyrightText: Aries Companion contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AppInfo.h"
+#include "CompanionApp.h"
+#include "settings/CompanionSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
+
 using namespace Companion;
+
+namespace {
+
+/** Reads the command line; prints the problem and returns nullopt when a value is unusable. */
+std::optional<Ui::LaunchOptions> parse(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Aries Companion lets an AI assistant such as Claude Desktop work with your Aries brokerage\n"
+                       "account, with every order approved by you in a window of this app.\n"
+                       "Values given here are used for this run only; Settings keeps the stored ones."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption clientId(QStringLiteral("client-id"),
+        QStringLiteral("The Client ID of your OAuth client in Aries Client Center."), QStringLiteral("ID"));
+    const QCommandLineOption authorizeUrl(QStringLiteral("authorize-url"),
+        QStringLiteral("Aries' sign-in page (default "
+                       "https://app.aries.com/oauth2/authorize)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption apiBase(QStringLiteral("api-base"),
+        QStringLiteral("Aries' API address (default https://api.aries.com)."), QStringLiteral("URL"));
+    const QCommandLineOption connect(
+        QStringLiteral("connect"), QStringLiteral("Start connecting to Aries at launch unless already connected."));
+    const QCommandLineOption sandbox(QStringLiteral("sandbox"),
+        QStringLiteral("Demo mode: start the bundled Aries sandbox on this computer "
+                       "and use its demo account."));
+    parser.addOptions({clientId, authorizeUrl, apiBase, connect, sandbox});
+    parser.process(app);
+
+    Ui::LaunchOptions options;
+    options.connect = parser.isSet(connect);
+    options.sandbox = parser.isSet(sandbox);
+    const auto fail = [](const QString &what, const QString &problem) {
+        std::fprintf(stderr, "aries-companion: %s: %s\n", qPrintable(what), qPrintable(problem));
+        return std::nullopt;
+    };
+    if (parser.isSet(clientId)) {
+        options.clientId = parser.value(clientId).trimmed();
+        if (const auto problem = CompanionSettings::clientIdProblem(options.clientId)) {
+            return fail(QStringLiteral("--client-id"), *problem);
+        }
+    }
+    for (const auto &[option, target] :
+        {std::pair {&authorizeUrl, &options.authorizeUrl}, std::pair {&apiBase, &options.apiBaseUrl}}) {
+        if (parser.isSet(*option)) {
+            *target = QUrl(parser.value(*option).trimmed());
+            if (const auto problem = CompanionSettings::urlProblem(*target)) {
+                return fail(QStringLiteral("--") + option->names().constFirst(), *problem);
+            }
+        }
+    }
+    if (options.sandbox && (parser.isSet(clientId) || parser.isSet(authorizeUrl) || parser.isSet(apiBase))) {
+        return fail(QStringLiteral("--sandbox"),
+            QStringLiteral("demo mode uses the sandbox's own client and addresses; leave out --client-id, "
+                           "--authorize-url and --api-base"));
+    }
+    return options;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    std::optional<Ui::LaunchOptions> options;
     {
         // Parse before the GUI exists, so --help and --version work without a display (over SSH, in CI).
         QCoreApplication probe(argc, argv);
         AppInfo::applyTo(probe);
-        QCommandLineParser parser;
-        parser.setApplicationDescription(QStringLiteral(
-            "Aries Companion lets an AI assistant such as Claude Desktop work with your Aries brokerage\n"
-            "account, with every order approved by you in a window of this app."));
-        parser.addHelpOption();
-        parser.addVersionOption();
-        parser.process(probe);
+        options = parse(probe);
+    }
+    if (!options) {
+        return 2;
     }
 
     QApplication app(argc, argv);
     AppInfo::applyTo(app);
-    return 0;
+    app.setQuitOnLastWindowClosed(false); // a tray app lives on when its windows close
+    Ui::CompanionApp companion(*options);
+    companion.start();
+    return app.exec();
 }

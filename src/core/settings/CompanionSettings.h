@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/OAuthConfig.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+class QSettings;
+
+namespace Companion {
+
+/**
+ * The user's settings, kept with QSettings under the app's own name (on Linux
+ * $XDG_CONFIG_HOME/aries-companion/aries-companion.conf). Only non-secret values live here: the
+ * Client ID and the Aries addresses. Tokens are in the keychain, never here.
+ *
+ * Values given on the command line override the stored ones for one run and are never saved.
+ */
+class CompanionSettings final
+{
+public:
+    CompanionSettings();
+    ~CompanionSettings();
+    CompanionSettings(const CompanionSettings &) = delete;
+    CompanionSettings &operator=(const CompanionSettings &) = delete;
+
+    /** Why @p clientId (already trimmed) cannot be a Client ID, in words for the user; nullopt when it can. */
+    static std::optional<QString> clientIdProblem(const QString &clientId);
+    /**
+     * Why @p url cannot be an Aries address: it must be https, or http on this computer only
+     * (127.0.0.1, ::1, localhost) for the sandbox; nullopt when it is fine.
+     */
+    static std::optional<QString> urlProblem(const QUrl &url);
+
+    QString clientId() const;
+    QUrl authorizeUrl() const;
+    QUrl apiBaseUrl() const;
+    /** Stores the values (the Client ID trimmed). Overrides are left as they are. */
+    void save(const QString &clientId, const QUrl &authorizeUrl, const QUrl &apiBaseUrl);
+
+    void overrideClientId(const QString &clientId) { m_clientIdOverride = clientId.trimmed(); }
+    void overrideAuthorizeUrl(const QUrl &url) { m_authorizeOverride = url; }
+    void overrideApiBaseUrl(const QUrl &url) { m_apiBaseOverride = url; }
+    bool hasOverrides() const { return m_clientIdOverride || m_authorizeOverride || m_apiBaseOverride; }
+    void clearOverrides()
+    {
+        m_clientIdOverride.reset();
+        m_authorizeOverride.reset();
+        m_apiBaseOverride.reset();
+    }
+
+    /** Everything the sign-in needs, with the overrides applied. */
+    Auth::OAuthConfig oauthConfig() const;
+    /** The file the settings are kept in. */
+    QString fileName() const;
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+    std::optional<QString> m_clientIdOverride;
+    std::optional<QUrl> m_authorizeOverride;
+    std::optional<QUrl> m_apiBaseOverride;
+};
+
+} // namespace Companion

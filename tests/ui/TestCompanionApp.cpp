@@ -1,0 +1,232 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AppInfo.h"
+#include "CompanionApp.h"
+#include "SandboxProcess.h"
+#include "TrayController.h"
+#include "auth/TokenManager.h"
+#include "auth/TokenSet.h"
+#include "secrets/KeychainSecretStore.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Companion;
+using Companion::Auth::AuthState;
+using Companion::Testing::SandboxProcess;
+
+namespace {
+constexpr int kSignInTimeoutMs = 90'000;
+}
+
+/**
+ * The sign-in as a person does it, end to end: the app starts the real consent window (aries-consent,
+ * QtWebEngine offscreen), which loads the sandbox's sign-in and permission pages (filled in by the
+ * sandbox's --auto-consent script) and catches the redirect; the app exchanges the code and keeps the
+ * tokens in the real keychain of a private D-Bus session.
+ */
+class TestCompanionApp final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void signIn_thenRestart_thenRevoke();
+    void unknownClient_explainsClientId();
+    void redirectMismatch_explainsRedirectUri();
+
+private:
+    static Ui::LaunchOptions optionsFor(const SandboxProcess &sandbox, const QString &clientId);
+    static std::optional<Auth::TokenSet> readKeychain(const QString &clientId, Secrets::SecretError *error = nullptr);
+    static QStringList filesContaining(const QString &root, const QList<QByteArray> &needles);
+    static QMessageBox *waitForMessage(QSignalSpy &spy, int timeoutMs);
+    static void screenshot(QWidget *widget, const QString &name);
+};
+
+void TestCompanionApp::initTestCase()
+{
+    AppInfo::applyTo(*qApp);
+    qRegisterMetaType<QMessageBox *>();
+    QVERIFY(QDir::homePath().contains(QLatin1String("aries-test")));
+    // The app looks for aries-consent next to itself; in a test, QCoreApplication::applicationDirPath()
+    // is the test's folder, so point it at the build tree's copy through the same mechanism: a link.
+    const QString consent = QStringLiteral(ARIES_CONSENT_PATH);
+    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("aries-consent"));
+    QFile::remove(beside);
+    QVERIFY(QFile::link(consent, beside));
+}
+
+Ui::LaunchOptions TestCompanionApp::optionsFor(const SandboxProcess &sandbox, const QString &clientId)
+{
+    Ui::LaunchOptions options;
+    options.clientId = clientId;
+    options.authorizeUrl = sandbox.url(QStringLiteral("/oauth2/authorize"));
+    options.apiBaseUrl = sandbox.baseUrl();
+    options.connect = true;
+    return options;
+}
+
+std::optional<Auth::TokenSet> TestCompanionApp::readKeychain(const QString &clientId, Secrets::SecretError *error)
+{
+    Secrets::KeychainSecretStore store(QString::fromLatin1(AppInfo::kAppId));
+    std::optional<Expected<QByteArray, Secrets::SecretError>> result;
+    QObject context;
+    store.read(Auth::TokenManager::keychainKey(clientId), &context,
+        [&result](Expected<QByteArray, Secrets::SecretError> r) { result = std::move(r); });
+    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20'000) || !*result) {
+        if (error && result && !*result) {
+            *error = result->error();
+        }
+        return std::nullopt;
+    }
+    return Auth::TokenSet::fromKeychainBlob(**result);
+}
+
+QStringList TestCompanionApp::filesContaining(const QString &root, const QList<QByteArray> &needles)
+{
+    QStringList hits;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const QByteArray content = file.readAll();
+        for (const QByteArray &needle : needles) {
+            if (!needle.isEmpty() && content.contains(needle)) {
+                hits << file.fileName();
+            }
+        }
+    }
+    return hits;
+}
+
+QMessageBox *TestCompanionApp::waitForMessage(QSignalSpy &spy, int timeoutMs)
+{
+    if (spy.isEmpty() && !spy.wait(timeoutMs)) {
+        return nullptr;
+    }
+    // Let any message that follows at once arrive too; the app shows one at a time, the newest.
+    QTest::qWait(200);
+    QPointer<QMessageBox> box = spy.takeLast().first().value<QMessageBox *>();
+    spy.clear();
+    return box;
+}
+
+void TestCompanionApp::screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("COMPANION_SCREENSHOT_DIR");
+    if (widget && !dir.isEmpty() && QDir().mkpath(dir)) {
+        widget->grab().save(QDir(dir).filePath(name));
+    }
+}
+
+void TestCompanionApp::signIn_thenRestart_thenRevoke()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--auto-consent"), QStringLiteral("--tick-ms"), QStringLiteral("0")}),
+        qPrintable(sandbox.errorString()));
+
+    Auth::TokenSet tokens;
+    {
+        Ui::CompanionApp app(optionsFor(sandbox, sandbox.demoClientId()));
+        QSignalSpy messages(&app, &Ui::CompanionApp::messageShown);
+        app.start();
+        QVERIFY(!app.tray().usesTray()); // offscreen has no tray: the window stands in for it
+        QTRY_VERIFY_WITH_TIMEOUT(app.tokens().state() == AuthState::Connected || !messages.isEmpty(), kSignInTimeoutMs);
+        if (!messages.isEmpty()) {
+            QFAIL(qPrintable(messages.first().first().value<QMessageBox *>()->text()));
+        }
+        QCOMPARE(app.environment(), QStringLiteral("Sandbox"));
+        QVERIFY(app.tokens().grantedScopes().contains(QStringLiteral("order:execution")));
+        screenshot(app.tray().window(), QStringLiteral("tray-window-connected.png"));
+
+        // The tokens are in the keychain and work at Aries.
+        const auto stored = readKeychain(sandbox.demoClientId());
+        QVERIFY(stored.has_value());
+        QVERIFY(stored->hasAccessToken() && stored->hasRefreshToken());
+        tokens = *stored;
+        const auto me = sandbox.http().get(
+            sandbox.url(QStringLiteral("/v1/users/me")), {{"Authorization", "Bearer " + tokens.accessToken.toUtf8()}});
+        QCOMPARE(me.status, 200);
+        QCOMPARE(sandbox.grantCount(QStringLiteral("authorization_code")), 1);
+    }
+
+    // Nothing token-like anywhere under HOME: not in settings, logs or caches.
+    const QStringList leaks =
+        filesContaining(QDir::homePath(), {tokens.accessToken.toUtf8(), tokens.refreshToken.toUtf8()});
+    QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
+
+    {
+        // A restart restores the sign-in from the keychain: no consent window, no new code.
+        Ui::LaunchOptions options = optionsFor(sandbox, sandbox.demoClientId());
+        options.connect = false;
+        Ui::CompanionApp app(options);
+        QSignalSpy messages(&app, &Ui::CompanionApp::messageShown);
+        app.start();
+        QTRY_VERIFY_WITH_TIMEOUT(app.tokens().state() == AuthState::Connected, 20'000);
+        QCOMPARE(sandbox.grantCount(QStringLiteral("authorization_code")), 1);
+
+        // Revoke access: confirm, and the tokens are gone from the keychain and from the app.
+        auto *revokeButton = app.tray().window()->findChild<QPushButton *>(QStringLiteral("revokeButton"));
+        QVERIFY(revokeButton && revokeButton->isEnabled());
+        QTest::mouseClick(revokeButton, Qt::LeftButton);
+        QMessageBox *confirmation = waitForMessage(messages, 5000);
+        QVERIFY(confirmation);
+        QCOMPARE(confirmation->objectName(), QStringLiteral("revokeConfirmation"));
+        screenshot(confirmation, QStringLiteral("revoke-confirmation.png"));
+        auto *confirm = confirmation->findChild<QPushButton *>(QStringLiteral("confirmRevokeButton"));
+        QVERIFY(confirm);
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.tokens().state(), AuthState::SignedOut, 20'000);
+        QMessageBox *done = waitForMessage(messages, 20'000);
+        QVERIFY(done);
+        QVERIFY2(done->text().contains(QLatin1String("Client Center")), qPrintable(done->text()));
+
+        Secrets::SecretError error;
+        QVERIFY(!readKeychain(sandbox.demoClientId(), &error).has_value());
+        QCOMPARE(error.code, Secrets::SecretError::Code::NotFound);
+        QVERIFY(!revokeButton->isEnabled());
+    }
+}
+
+void TestCompanionApp::unknownClient_explainsClientId()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--auto-consent"), QStringLiteral("--tick-ms"), QStringLiteral("0")}),
+        qPrintable(sandbox.errorString()));
+    Ui::CompanionApp app(optionsFor(sandbox, QStringLiteral("no-such-client")));
+    QSignalSpy messages(&app, &Ui::CompanionApp::messageShown);
+    app.start();
+    QMessageBox *box = waitForMessage(messages, kSignInTimeoutMs);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QLatin1String("Client ID")), qPrintable(box->text()));
+    QVERIFY(box->findChild<QPushButton *>(QStringLiteral("retryButton")));
+    screenshot(box, QStringLiteral("error-invalid-client.png"));
+    QCOMPARE(app.tokens().state(), AuthState::SignedOut);
+}
+
+void TestCompanionApp::redirectMismatch_explainsRedirectUri()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--auto-consent"), QStringLiteral("--tick-ms"), QStringLiteral("0"),
+                 QStringLiteral("--client"), QStringLiteral("other-client=https://mcp.aries.com/auth/callback/")}),
+        qPrintable(sandbox.errorString()));
+    Ui::CompanionApp app(optionsFor(sandbox, QStringLiteral("other-client")));
+    QSignalSpy messages(&app, &Ui::CompanionApp::messageShown);
+    app.start();
+    QMessageBox *box = waitForMessage(messages, kSignInTimeoutMs);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QLatin1String("https://mcp.aries.com/auth/callback")), qPrintable(box->text()));
+    screenshot(box, QStringLiteral("error-redirect-mismatch.png"));
+    QCOMPARE(app.tokens().state(), AuthState::SignedOut);
+}
+
+QTEST_MAIN(TestCompanionApp)
+#include "TestCompanionApp.moc"

@@ -1,0 +1,224 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AppInfo.h"
+#include "SettingsDialog.h"
+#include "settings/CompanionSettings.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using Companion::CompanionSettings;
+using Companion::Ui::SettingsDialog;
+
+class TestSettingsDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void clientId_invalid_showsProblemAndDisablesSave_data();
+    void clientId_invalid_showsProblemAndDisablesSave();
+    void clientId_valid_isTrimmedAndSaved();
+    void redirectUri_isReadOnlyAndCopied();
+    void scopes_areListedInPlainWords();
+    void advanced_remoteHttp_isRefusedAndShown();
+    void advanced_loopbackHttp_isAccepted();
+    void overrides_areExplainedAndNotSaved();
+    void saveAndConnect_emitsConnect();
+    void screenshot();
+
+private:
+    template <typename T> T *child(SettingsDialog &dialog, const char *name)
+    {
+        auto *widget = dialog.findChild<T *>(QLatin1String(name));
+        if (!widget) {
+            qFatal("no child %s", name);
+        }
+        return widget;
+    }
+};
+
+void TestSettingsDialog::initTestCase()
+{
+    Companion::AppInfo::applyTo(*qApp);
+    // run-isolated.sh gives this test its own HOME and XDG_CONFIG_HOME; make sure of it.
+    QVERIFY(QDir::homePath().contains(QLatin1String("aries-test")));
+}
+
+void TestSettingsDialog::init()
+{
+    CompanionSettings settings;
+    settings.save(QString(), Companion::Auth::OAuthConfig::defaultAuthorizeUrl(),
+        Companion::Auth::OAuthConfig::defaultApiBaseUrl());
+}
+
+void TestSettingsDialog::clientId_invalid_showsProblemAndDisablesSave_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("empty") << ""
+                           << "Paste the Client ID";
+    QTest::newRow("spaces only") << "   "
+                                 << "Paste the Client ID";
+    QTest::newRow("inner space") << "abc def"
+                                 << "no spaces";
+    QTest::newRow("url") << "https://mcp.aries.com/auth/callback"
+                         << "not the redirect URI";
+    QTest::newRow("too short") << "ab"
+                               << "4 to 128";
+    QTest::newRow("quote") << "\"abcdef\""
+                           << "no spaces";
+}
+
+void TestSettingsDialog::clientId_invalid_showsProblemAndDisablesSave()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, messagePart);
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    dialog.show();
+    child<QLineEdit>(dialog, "clientIdEdit")->setText(text);
+    auto *problem = child<QLabel>(dialog, "clientIdProblemLabel");
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(messagePart), qPrintable(problem->text()));
+    QVERIFY(!child<QPushButton>(dialog, "saveButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(dialog, "saveAndConnectButton")->isEnabled());
+}
+
+void TestSettingsDialog::clientId_valid_isTrimmedAndSaved()
+{
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    QSignalSpy saved(&dialog, &SettingsDialog::saved);
+    dialog.show();
+    child<QLineEdit>(dialog, "clientIdEdit")->setText(QStringLiteral("  my-client_01.x  "));
+    QVERIFY(!child<QLabel>(dialog, "clientIdProblemLabel")->isVisible());
+    auto *save = child<QPushButton>(dialog, "saveButton");
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().first().toBool(), false);
+    QVERIFY(!dialog.isVisible());
+
+    CompanionSettings reread;
+    QCOMPARE(reread.clientId(), QStringLiteral("my-client_01.x"));
+    QVERIFY(reread.fileName().startsWith(QDir::homePath()));
+    // Nothing secret-looking goes to the settings file: it holds only the three keys.
+    QFile file(reread.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY(content.contains("clientId=my-client_01.x"));
+    QVERIFY(!content.contains("token"));
+}
+
+void TestSettingsDialog::redirectUri_isReadOnlyAndCopied()
+{
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    dialog.show();
+    auto *redirect = child<QLineEdit>(dialog, "redirectUriEdit");
+    QCOMPARE(redirect->text(), QStringLiteral("https://mcp.aries.com/auth/callback"));
+    QVERIFY(redirect->isReadOnly());
+    QGuiApplication::clipboard()->clear();
+    auto *copy = child<QPushButton>(dialog, "copyRedirectButton");
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("https://mcp.aries.com/auth/callback"));
+    QCOMPARE(copy->text(), QStringLiteral("Copied"));
+}
+
+void TestSettingsDialog::scopes_areListedInPlainWords()
+{
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    const QString text = child<QLabel>(dialog, "scopesLabel")->text();
+    for (const QString &scope : Companion::Auth::OAuthConfig::defaultScopes()) {
+        QVERIFY2(text.contains(scope), qPrintable(scope));
+    }
+    QVERIFY(text.contains(QStringLiteral("only after you approve")));
+}
+
+void TestSettingsDialog::advanced_remoteHttp_isRefusedAndShown()
+{
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    dialog.show();
+    child<QLineEdit>(dialog, "clientIdEdit")->setText(QStringLiteral("client-1234"));
+    QVERIFY(!child<QWidget>(dialog, "advancedWidget")->isVisible());
+    child<QLineEdit>(dialog, "apiBaseUrlEdit")->setText(QStringLiteral("http://api.aries.com"));
+    // The problem would hide in the collapsed section, so the section opens.
+    QVERIFY(child<QWidget>(dialog, "advancedWidget")->isVisible());
+    QVERIFY(!child<QPushButton>(dialog, "saveButton")->isEnabled());
+    child<QLineEdit>(dialog, "apiBaseUrlEdit")->setText(QStringLiteral("https://api.aries.com"));
+    QVERIFY(child<QPushButton>(dialog, "saveButton")->isEnabled());
+}
+
+void TestSettingsDialog::advanced_loopbackHttp_isAccepted()
+{
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    dialog.show();
+    child<QLineEdit>(dialog, "clientIdEdit")->setText(QStringLiteral("client-1234"));
+    child<QLineEdit>(dialog, "authorizeUrlEdit")->setText(QStringLiteral("http://127.0.0.1:7466/oauth2/authorize"));
+    child<QLineEdit>(dialog, "apiBaseUrlEdit")->setText(QStringLiteral("http://127.0.0.1:7466"));
+    QVERIFY(child<QPushButton>(dialog, "saveButton")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    CompanionSettings reread;
+    QCOMPARE(reread.apiBaseUrl(), QUrl(QStringLiteral("http://127.0.0.1:7466")));
+    QCOMPARE(reread.oauthConfig().tokenUrl(), QUrl(QStringLiteral("http://127.0.0.1:7466/v1/oauth2/token")));
+}
+
+void TestSettingsDialog::overrides_areExplainedAndNotSaved()
+{
+    CompanionSettings settings;
+    settings.overrideClientId(QStringLiteral("from-command-line"));
+    QCOMPARE(settings.clientId(), QStringLiteral("from-command-line"));
+    CompanionSettings stored;
+    QCOMPARE(stored.clientId(), QString()); // an override is never written
+
+    SettingsDialog dialog(settings);
+    dialog.show();
+    QCOMPARE(child<QLineEdit>(dialog, "clientIdEdit")->text(), QStringLiteral("from-command-line"));
+    bool noteShown = false;
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        noteShown = noteShown || (label->isVisible() && label->text().contains(QLatin1String("command line")));
+    }
+    QVERIFY(noteShown);
+}
+
+void TestSettingsDialog::saveAndConnect_emitsConnect()
+{
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    QSignalSpy saved(&dialog, &SettingsDialog::saved);
+    dialog.show();
+    child<QLineEdit>(dialog, "clientIdEdit")->setText(QStringLiteral("client-1234"));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveAndConnectButton"), Qt::LeftButton);
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().first().toBool(), true);
+}
+
+void TestSettingsDialog::screenshot()
+{
+    const QString dir = qEnvironmentVariable("COMPANION_SCREENSHOT_DIR");
+    if (dir.isEmpty()) {
+        QSKIP("COMPANION_SCREENSHOT_DIR not set");
+    }
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    dialog.show();
+    child<QLineEdit>(dialog, "clientIdEdit")->setText(QStringLiteral("3f2a9c1e-demo-client"));
+    QTest::mouseClick(child<QPushButton>(dialog, "advancedButton"), Qt::LeftButton);
+    dialog.adjustSize();
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("settings.png"))));
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "TestSettingsDialog.moc"

@@ -1,0 +1,312 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CompanionApp.h"
+
+#include "AppInfo.h"
+#include "Logging.h"
+#include "SettingsDialog.h"
+#include "TrayController.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+
+namespace Companion::Ui {
+
+namespace {
+
+bool isLoopback(const QUrl &url)
+{
+    const QString host = url.host();
+    return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+}
+
+QString minutesText(qint64 seconds)
+{
+    if (seconds >= 3600) {
+        return QCoreApplication::translate("CompanionApp", "%1 h %2 min")
+            .arg(seconds / 3600)
+            .arg((seconds % 3600) / 60);
+    }
+    return QCoreApplication::translate("CompanionApp", "%1 min").arg(std::max<qint64>(0, seconds / 60));
+}
+
+} // namespace
+
+CompanionApp::CompanionApp(LaunchOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_secrets(QString::fromLatin1(AppInfo::kAppId))
+    , m_oauth(m_network)
+    , m_tokens(m_oauth, m_secrets)
+    , m_presenter(siblingProgram(QStringLiteral("aries-consent")), QStringLiteral("Aries"))
+    , m_signIn(m_oauth, m_tokens, m_presenter)
+    , m_revoker(m_network, m_secrets)
+    , m_tray(std::make_unique<TrayController>())
+{
+    if (!m_options.clientId.isEmpty()) {
+        m_settings.overrideClientId(m_options.clientId);
+    }
+    if (m_options.authorizeUrl.isValid() && !m_options.authorizeUrl.isEmpty()) {
+        m_settings.overrideAuthorizeUrl(m_options.authorizeUrl);
+    }
+    if (m_options.apiBaseUrl.isValid() && !m_options.apiBaseUrl.isEmpty()) {
+        m_settings.overrideApiBaseUrl(m_options.apiBaseUrl);
+    }
+
+    connect(m_tray.get(), &TrayController::connectRequested, this, &CompanionApp::connectToAries);
+    connect(m_tray.get(), &TrayController::settingsRequested, this, &CompanionApp::openSettings);
+    connect(m_tray.get(), &TrayController::revokeRequested, this, &CompanionApp::confirmRevoke);
+    connect(m_tray.get(), &TrayController::quitRequested, qApp, &QCoreApplication::quit);
+    connect(&m_tokens, &Auth::TokenManager::stateChanged, this, &CompanionApp::updateStatus);
+    connect(&m_tokens, &Auth::TokenManager::tokensChanged, this, &CompanionApp::updateStatus);
+    connect(&m_tokens, &Auth::TokenManager::noticeRaised, this, &CompanionApp::showNotice);
+    // A failed sign-in reaches the user through TokenManager::noticeRaised (signInFailed raises it), so
+    // SignInFlow::failed is not shown a second time.
+    connect(&m_signIn, &Auth::SignInFlow::succeeded, this, [this] {
+        if (m_message) {
+            m_message->close(); // an earlier failure's message is no longer true
+        }
+    });
+    // The countdown in the status line.
+    m_statusTimer.setInterval(30'000);
+    connect(&m_statusTimer, &QTimer::timeout, this, &CompanionApp::updateStatus);
+}
+
+CompanionApp::~CompanionApp()
+{
+    delete m_message;
+    delete m_settingsDialog;
+}
+
+QString CompanionApp::siblingProgram(const QString &name) const
+{
+    // The helpers are installed next to the app (and built next to it in the build tree).
+    return QDir(QCoreApplication::applicationDirPath()).filePath(name);
+}
+
+QString CompanionApp::environment() const
+{
+    return isLoopback(m_settings.apiBaseUrl()) ? QStringLiteral("Sandbox") : QStringLiteral("Aries");
+}
+
+void CompanionApp::start()
+{
+    m_tray->show();
+    m_statusTimer.start();
+    m_connectWhenReady = m_options.connect;
+    if (m_options.sandbox) {
+        const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dataDir);
+        m_sandbox = std::make_unique<SandboxLauncher>(siblingProgram(QStringLiteral("aries-sandbox")),
+            QStringList {QStringLiteral("--state"), QDir(dataDir).filePath(QStringLiteral("sandbox-state.json"))});
+        connect(m_sandbox.get(), &SandboxLauncher::ready, this, [this](const SandboxLauncher::Endpoint &endpoint) {
+            m_settings.overrideClientId(endpoint.clientId);
+            m_settings.overrideApiBaseUrl(endpoint.baseUrl);
+            QUrl authorize = endpoint.baseUrl;
+            authorize.setPath(QStringLiteral("/oauth2/authorize"));
+            m_settings.overrideAuthorizeUrl(authorize);
+            applyConfig();
+        });
+        connect(m_sandbox.get(), &SandboxLauncher::failed, this, [this](const QString &reason) {
+            showMessage(tr("Demo unavailable"),
+                reason + QLatin1Char('\n')
+                    + tr("Check that aries-sandbox was installed next to "
+                         "aries-companion, then start the demo again."));
+        });
+        m_sandbox->start();
+        updateStatus();
+        return;
+    }
+    applyConfig();
+}
+
+void CompanionApp::applyConfig()
+{
+    m_tokens.setConfig(m_settings.oauthConfig());
+    m_presenter.setEnvironment(environment());
+    m_tokens.restore();
+    updateStatus();
+    if (m_connectWhenReady) {
+        m_connectWhenReady = false;
+        // Restoring is asynchronous; connect once we know whether stored tokens were found.
+        QMetaObject::Connection *once = new QMetaObject::Connection;
+        *once = connect(&m_tokens, &Auth::TokenManager::stateChanged, this, [this, once](Auth::AuthState state) {
+            if (state == Auth::AuthState::SignedOut || state == Auth::AuthState::Connected) {
+                disconnect(*once);
+                delete once;
+                if (state == Auth::AuthState::SignedOut) {
+                    connectToAries();
+                }
+            }
+        });
+        if (m_tokens.state() == Auth::AuthState::SignedOut) {
+            // restore() may already have settled without a state change
+            QTimer::singleShot(0, this, [this] {
+                if (m_tokens.state() == Auth::AuthState::SignedOut && !m_signIn.isRunning()) {
+                    connectToAries();
+                }
+            });
+        }
+    }
+}
+
+void CompanionApp::connectToAries()
+{
+    if (m_options.sandbox && !(m_sandbox && m_sandbox->isRunning())) {
+        m_connectWhenReady = true;
+        return;
+    }
+    if (const auto problem = CompanionSettings::clientIdProblem(m_settings.clientId().trimmed())) {
+        showMessage(tr("Client ID needed"), *problem, tr("Open Settings"), [this] { openSettings(); });
+        return;
+    }
+    if (m_signIn.isRunning()) {
+        return;
+    }
+    m_tokens.setConfig(m_settings.oauthConfig());
+    m_presenter.setEnvironment(environment());
+    m_signIn.start();
+}
+
+void CompanionApp::openSettings()
+{
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(m_settings, m_tray->window());
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settingsDialog, &SettingsDialog::saved, this, [this](bool connectNow) {
+            applyConfig();
+            if (connectNow) {
+                connectToAries();
+            }
+        });
+    }
+    m_settingsDialog->load();
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+}
+
+void CompanionApp::confirmRevoke()
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Revoke access"),
+        tr("Disconnect Aries Companion from Aries?\n\nThe sign-in tokens are deleted from "
+           "this computer's keychain and assistants lose access to your Aries account "
+           "until you connect again."),
+        QMessageBox::NoButton, m_tray->window());
+    box->setObjectName(QStringLiteral("revokeConfirmation"));
+    QPushButton *revoke = box->addButton(tr("Revoke access"), QMessageBox::DestructiveRole);
+    revoke->setObjectName(QStringLiteral("confirmRevokeButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, revoke](QAbstractButton *button) {
+        if (button == revoke) {
+            this->revoke();
+        }
+    });
+    box->open();
+    Q_EMIT messageShown(box);
+}
+
+void CompanionApp::revoke()
+{
+    m_signIn.cancel();
+    const auto signOutLocally = [this] {
+        m_tokens.signOut(this, [this](Expected<void, Secrets::SecretError> result) {
+            if (!result) {
+                showMessage(tr("Keychain not available"),
+                    tr("The tokens could not be deleted from the keychain: %1\nUnlock the keychain and "
+                       "choose Revoke access again.")
+                        .arg(result.error().message));
+            }
+        });
+    };
+    m_revoker.revokeStored(m_tokens.config(), this, signOutLocally, [this](Auth::TokenRevoker::Result result) {
+        if (m_tokens.state() != Auth::AuthState::SignedOut) {
+            return; // the local deletion failed and said so
+        }
+        QString atAries;
+        switch (result.outcome) {
+        case Auth::TokenRevoker::Outcome::Revoked:
+            atAries = tr("Aries confirmed that the sign-in is withdrawn.");
+            break;
+        case Auth::TokenRevoker::Outcome::NotOffered:
+            atAries = tr("To also withdraw the app's access at Aries, delete its OAuth client in Aries Client Center.");
+            break;
+        case Auth::TokenRevoker::Outcome::Failed:
+            atAries = tr("Aries could not be told (%1). To be sure the app's access is withdrawn there, delete its "
+                         "OAuth client in Aries Client Center.")
+                          .arg(result.detail);
+            break;
+        }
+        showMessage(tr("Access revoked"),
+            tr("Aries Companion is disconnected and its tokens are deleted from this computer.")
+                + QStringLiteral("\n\n") + atAries);
+    });
+}
+
+void CompanionApp::showNotice(const Auth::AuthError &error)
+{
+    using Code = Auth::AuthError::Code;
+    switch (error.code) {
+    case Code::SecretsUnavailable:
+        showMessage(
+            tr("Keychain not available"), error.userMessage(), tr("Retry"), [this] { m_tokens.retrySecrets(); });
+        return;
+    case Code::InvalidClient:
+    case Code::RedirectUriMismatch:
+        showMessage(tr("Aries did not accept the connection"), error.userMessage(), tr("Open Settings"),
+            [this] { openSettings(); });
+        return;
+    default:
+        showMessage(tr("Not connected to Aries"), error.userMessage(), tr("Try again"), [this] { connectToAries(); });
+        return;
+    }
+}
+
+void CompanionApp::showMessage(
+    const QString &title, const QString &text, const QString &retryText, std::function<void()> retry)
+{
+    delete m_message; // one message at a time: the newest is the one that is true now
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, m_tray->window());
+    box->setObjectName(QStringLiteral("companionMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (retry) {
+        QPushButton *again = box->addButton(retryText, QMessageBox::AcceptRole);
+        again->setObjectName(QStringLiteral("retryButton"));
+        connect(again, &QPushButton::clicked, this, std::move(retry));
+    }
+    box->addButton(QMessageBox::Close);
+    m_message = box;
+    box->open();
+    Q_EMIT messageShown(box);
+}
+
+void CompanionApp::updateStatus()
+{
+    using State = Auth::AuthState;
+    QString line;
+    switch (m_tokens.state()) {
+    case State::SignedOut:
+        line = m_options.sandbox && !(m_sandbox && m_sandbox->isRunning()) ? tr("Starting the demo…")
+                                                                           : tr("Not connected");
+        break;
+    case State::SigningIn: line = tr("Connecting…"); break;
+    case State::Refreshing: line = tr("Connected · renewing access"); break;
+    case State::SecretsUnavailable: line = tr("Keychain locked or unavailable"); break;
+    case State::Error: line = tr("Needs attention"); break;
+    case State::Connected: {
+        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(m_tokens.accessExpiresAt());
+        line = left > 0 ? tr("Connected · token valid %1").arg(minutesText(left)) : tr("Connected");
+        break;
+    }
+    }
+    m_tray->setStatus(m_tokens.state(), line, environment());
+}
+
+} // namespace Companion::Ui

@@ -1,0 +1,98 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "SandboxLauncher.h"
+#include "auth/AuthError.h"
+#include "auth/ConsentProcessPresenter.h"
+#include "auth/OAuthClient.h"
+#include "auth/SignInFlow.h"
+#include "auth/TokenManager.h"
+#include "auth/TokenRevoker.h"
+#include "secrets/KeychainSecretStore.h"
+#include "settings/CompanionSettings.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class QMessageBox;
+
+namespace Companion::Ui {
+
+class SettingsDialog;
+class TrayController;
+
+/** What the command line asked for (aries-companion --help). */
+struct LaunchOptions
+{
+    QString clientId;
+    QUrl authorizeUrl;
+    QUrl apiBaseUrl;
+    bool connect = false;
+    bool sandbox = false;
+};
+
+/**
+ * The tray app: builds every part once, wires them together and turns every failure the user can act
+ * on into a message that says what to do next. Nothing here blocks the event loop: dialogs are opened
+ * with open()/show(), never exec().
+ */
+class CompanionApp final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CompanionApp(LaunchOptions options, QObject *parent = nullptr);
+    ~CompanionApp() override;
+    Q_DISABLE_COPY_MOVE(CompanionApp)
+
+    void start();
+
+    // For tests and the status view.
+    Auth::TokenManager &tokens() { return m_tokens; }
+    TrayController &tray() { return *m_tray; }
+    CompanionSettings &settings() { return m_settings; }
+    /** "Sandbox" when the configured Aries is on this computer, else "Aries". */
+    QString environment() const;
+
+public Q_SLOTS:
+    void connectToAries();
+    void openSettings();
+    void confirmRevoke();
+
+Q_SIGNALS:
+    /** A message box was shown (tests find it here). */
+    void messageShown(QMessageBox *box);
+
+private:
+    void applyConfig();
+    void updateStatus();
+    void showNotice(const Auth::AuthError &error);
+    void showMessage(
+        const QString &title, const QString &text, const QString &retryText = {}, std::function<void()> retry = {});
+    void revoke();
+    QString siblingProgram(const QString &name) const;
+
+    LaunchOptions m_options;
+    CompanionSettings m_settings;
+    QNetworkAccessManager m_network;
+    Secrets::KeychainSecretStore m_secrets;
+    Auth::OAuthClient m_oauth;
+    Auth::TokenManager m_tokens;
+    Auth::ConsentProcessPresenter m_presenter;
+    Auth::SignInFlow m_signIn;
+    Auth::TokenRevoker m_revoker;
+    std::unique_ptr<TrayController> m_tray;
+    std::unique_ptr<SandboxLauncher> m_sandbox;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<QMessageBox> m_message;
+    QTimer m_statusTimer;
+    bool m_connectWhenReady = false;
+};
+
+} // namespace Companion::Ui

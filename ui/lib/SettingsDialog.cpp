@@ -1,0 +1,216 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SettingsDialog.h"
+
+#include "auth/OAuthConfig.h"
+#include "auth/Scopes.h"
+#include "settings/CompanionSettings.h"
+
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Companion::Ui {
+
+namespace {
+
+QLabel *problemLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    label->hide();
+    return label;
+}
+
+void showProblem(QLabel *label, const std::optional<QString> &problem)
+{
+    label->setText(problem.value_or(QString()));
+    label->setVisible(problem.has_value());
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(CompanionSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+{
+    setWindowTitle(tr("Aries Companion Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *intro = new QLabel(tr("Create an OAuth client in Aries Client Center (API tab, \"Generate Key\"), "
+                                "then paste its Client ID here. You do not need the client secret."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto *form = new QFormLayout;
+    m_clientId = new QLineEdit(this);
+    m_clientId->setObjectName(QStringLiteral("clientIdEdit"));
+    m_clientId->setPlaceholderText(tr("Paste your Client ID"));
+    m_clientIdProblem = problemLabel(this);
+    m_clientIdProblem->setObjectName(QStringLiteral("clientIdProblemLabel"));
+    auto *clientColumn = new QVBoxLayout;
+    clientColumn->addWidget(m_clientId);
+    clientColumn->addWidget(m_clientIdProblem);
+    form->addRow(tr("Client ID:"), clientColumn);
+
+    m_redirectUri = new QLineEdit(Auth::OAuthConfig::defaultRedirectUri().toString(), this);
+    m_redirectUri->setObjectName(QStringLiteral("redirectUriEdit"));
+    m_redirectUri->setReadOnly(true);
+    // Wide enough to show the whole URI: a cut-off address is easy to copy wrongly by hand.
+    m_redirectUri->setMinimumWidth(m_redirectUri->fontMetrics().horizontalAdvance(m_redirectUri->text()) + 24);
+    m_copyRedirect = new QPushButton(tr("Copy"), this);
+    m_copyRedirect->setObjectName(QStringLiteral("copyRedirectButton"));
+    auto *redirectRow = new QHBoxLayout;
+    redirectRow->addWidget(m_redirectUri);
+    redirectRow->addWidget(m_copyRedirect);
+    auto *redirectHint = new QLabel(tr("In Client Center, add exactly this redirect URI to your OAuth client "
+                                       "(no slash at the end)."),
+        this);
+    redirectHint->setWordWrap(true);
+    auto *redirectColumn = new QVBoxLayout;
+    redirectColumn->addLayout(redirectRow);
+    redirectColumn->addWidget(redirectHint);
+    form->addRow(tr("Redirect URI:"), redirectColumn);
+    layout->addLayout(form);
+
+    QStringList lines;
+    for (const QString &scope : Auth::OAuthConfig::defaultScopes()) {
+        lines << QStringLiteral("<li><b>%1</b>: %2</li>")
+                     .arg(scope.toHtmlEscaped(), Auth::Scopes::describe(scope).toHtmlEscaped());
+    }
+    auto *scopes = new QLabel(tr("When you connect, the app asks Aries for these permissions:") + QStringLiteral("<ul>")
+            + lines.join(QString()) + QStringLiteral("</ul>"),
+        this);
+    scopes->setObjectName(QStringLiteral("scopesLabel"));
+    scopes->setWordWrap(true);
+    scopes->setTextFormat(Qt::RichText);
+    layout->addWidget(scopes);
+
+    m_advancedToggle = new QPushButton(tr("Show advanced settings"), this);
+    m_advancedToggle->setObjectName(QStringLiteral("advancedButton"));
+    m_advancedToggle->setCheckable(true);
+    m_advancedToggle->setFlat(true);
+    layout->addWidget(m_advancedToggle, 0, Qt::AlignLeft);
+    m_advanced = new QWidget(this);
+    m_advanced->setObjectName(QStringLiteral("advancedWidget"));
+    auto *advancedForm = new QFormLayout(m_advanced);
+    advancedForm->setContentsMargins(0, 0, 0, 0);
+    m_authorizeUrl = new QLineEdit(m_advanced);
+    m_authorizeUrl->setObjectName(QStringLiteral("authorizeUrlEdit"));
+    m_authorizeProblem = problemLabel(m_advanced);
+    auto *authorizeColumn = new QVBoxLayout;
+    authorizeColumn->addWidget(m_authorizeUrl);
+    authorizeColumn->addWidget(m_authorizeProblem);
+    advancedForm->addRow(tr("Sign-in page:"), authorizeColumn);
+    m_apiBaseUrl = new QLineEdit(m_advanced);
+    m_apiBaseUrl->setObjectName(QStringLiteral("apiBaseUrlEdit"));
+    m_apiBaseProblem = problemLabel(m_advanced);
+    auto *apiColumn = new QVBoxLayout;
+    apiColumn->addWidget(m_apiBaseUrl);
+    apiColumn->addWidget(m_apiBaseProblem);
+    advancedForm->addRow(tr("API address:"), apiColumn);
+    auto *defaults = new QPushButton(tr("Use Aries' addresses"), m_advanced);
+    defaults->setObjectName(QStringLiteral("defaultsButton"));
+    advancedForm->addRow(QString(), defaults);
+    m_advanced->hide();
+    layout->addWidget(m_advanced);
+
+    m_overrideNote = new QLabel(tr("Some values come from the command line for this run only. Saving stores what "
+                                   "you see here for the next start."),
+        this);
+    m_overrideNote->setWordWrap(true);
+    m_overrideNote->hide();
+    layout->addWidget(m_overrideNote);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_saveAndConnect = buttons->addButton(tr("Save and Connect"), QDialogButtonBox::AcceptRole);
+    m_saveAndConnect->setObjectName(QStringLiteral("saveAndConnectButton"));
+    m_save = buttons->addButton(tr("Save"), QDialogButtonBox::ApplyRole);
+    m_save->setObjectName(QStringLiteral("saveButton"));
+    buttons->addButton(QDialogButtonBox::Cancel);
+    layout->addWidget(buttons);
+
+    connect(m_clientId, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_authorizeUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_apiBaseUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_copyRedirect, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_redirectUri->text());
+        m_copyRedirect->setText(tr("Copied"));
+        QTimer::singleShot(2000, m_copyRedirect, [button = m_copyRedirect] { button->setText(tr("Copy")); });
+    });
+    connect(m_advancedToggle, &QPushButton::toggled, this, [this](bool on) {
+        m_advanced->setVisible(on);
+        m_advancedToggle->setText(on ? tr("Hide advanced settings") : tr("Show advanced settings"));
+        adjustSize();
+    });
+    connect(defaults, &QPushButton::clicked, this, [this] {
+        m_authorizeUrl->setText(Auth::OAuthConfig::defaultAuthorizeUrl().toString());
+        m_apiBaseUrl->setText(Auth::OAuthConfig::defaultApiBaseUrl().toString());
+    });
+    connect(m_save, &QPushButton::clicked, this, [this] { save(false); });
+    connect(m_saveAndConnect, &QPushButton::clicked, this, [this] { save(true); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    load();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::load()
+{
+    {
+        // Validate once, with every field filled, not after each of them.
+        const QSignalBlocker blockClient(m_clientId);
+        const QSignalBlocker blockAuthorize(m_authorizeUrl);
+        const QSignalBlocker blockApi(m_apiBaseUrl);
+        m_clientId->setText(m_settings.clientId());
+        m_authorizeUrl->setText(m_settings.authorizeUrl().toString());
+        m_apiBaseUrl->setText(m_settings.apiBaseUrl().toString());
+    }
+    m_overrideNote->setVisible(m_settings.hasOverrides());
+    validate();
+}
+
+void SettingsDialog::validate()
+{
+    const auto clientProblem = CompanionSettings::clientIdProblem(m_clientId->text().trimmed());
+    const auto authorizeProblem = CompanionSettings::urlProblem(QUrl(m_authorizeUrl->text().trimmed()));
+    const auto apiProblem = CompanionSettings::urlProblem(QUrl(m_apiBaseUrl->text().trimmed()));
+    showProblem(m_clientIdProblem, clientProblem);
+    showProblem(m_authorizeProblem, authorizeProblem);
+    showProblem(m_apiBaseProblem, apiProblem);
+    // An address problem hides inside the collapsed section unless we open it.
+    if ((authorizeProblem || apiProblem) && !m_advancedToggle->isChecked()) {
+        m_advancedToggle->setChecked(true);
+    }
+    const bool ok = !clientProblem && !authorizeProblem && !apiProblem;
+    m_save->setEnabled(ok);
+    m_saveAndConnect->setEnabled(ok);
+}
+
+void SettingsDialog::save(bool connect)
+{
+    validate();
+    if (!m_save->isEnabled()) {
+        return;
+    }
+    m_settings.save(
+        m_clientId->text().trimmed(), QUrl(m_authorizeUrl->text().trimmed()), QUrl(m_apiBaseUrl->text().trimmed()));
+    // What was just saved is what the user wants now, whatever the command line said.
+    m_settings.clearOverrides();
+    Q_EMIT saved(connect);
+    accept();
+}
+
+} // namespace Companion::Ui

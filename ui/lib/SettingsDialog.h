@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QWidget;
+
+namespace Companion {
+class CompanionSettings;
+}
+
+namespace Companion::Ui {
+
+/**
+ * Settings…: the Client ID (the only thing Aries' guide asks the user to paste), the redirect URI to
+ * register in Client Center with a Copy button, what the app will ask Aries for, and under Advanced
+ * the Aries addresses. Nothing secret is shown or stored here.
+ */
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(CompanionSettings &settings, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+    /** Fills the fields from the settings (with any command-line overrides in effect). */
+    void load();
+
+Q_SIGNALS:
+    /** The settings were saved; @p connect is true when the user chose "Save and connect". */
+    void saved(bool connect);
+
+private:
+    void validate();
+    void save(bool connect);
+
+    CompanionSettings &m_settings;
+    QLineEdit *m_clientId = nullptr;
+    QLabel *m_clientIdProblem = nullptr;
+    QLineEdit *m_redirectUri = nullptr;
+    QPushButton *m_copyRedirect = nullptr;
+    QWidget *m_advanced = nullptr;
+    QPushButton *m_advancedToggle = nullptr;
+    QLineEdit *m_authorizeUrl = nullptr;
+    QLabel *m_authorizeProblem = nullptr;
+    QLineEdit *m_apiBaseUrl = nullptr;
+    QLabel *m_apiBaseProblem = nullptr;
+    QLabel *m_overrideNote = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_saveAndConnect = nullptr;
+};
+
+} // namespace Companion::Ui
