@@ -164,13 +164,15 @@ void TestCompanionApp::signIn_thenRestart_thenRevoke()
     QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
 
     {
-        // A restart restores the sign-in from the keychain: no consent window, no new code.
-        Ui::LaunchOptions options = optionsFor(sandbox, sandbox.demoClientId());
-        options.connect = false;
-        Ui::CompanionApp app(options);
+        // A restart restores the sign-in from the keychain: even with --connect, no consent window and no
+        // new code, because connecting waits until the keychain has answered.
+        Ui::CompanionApp app(optionsFor(sandbox, sandbox.demoClientId()));
         QSignalSpy messages(&app, &Ui::CompanionApp::messageShown);
         app.start();
         QTRY_VERIFY_WITH_TIMEOUT(app.tokens().state() == AuthState::Connected, 20'000);
+        QTest::qWait(500); // time for a wrongly started sign-in to show itself
+        QCOMPARE(app.tokens().state(), AuthState::Connected);
+        QCOMPARE(sandbox.requestCount(QStringLiteral("GET /oauth2/authorize")), 1);
         QCOMPARE(sandbox.grantCount(QStringLiteral("authorization_code")), 1);
 
         // Revoke access: confirm, and the tokens are gone from the keychain and from the app.

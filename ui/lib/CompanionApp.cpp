@@ -65,6 +65,15 @@ CompanionApp::CompanionApp(LaunchOptions options, QObject *parent)
     connect(&m_tokens, &Auth::TokenManager::stateChanged, this, &CompanionApp::updateStatus);
     connect(&m_tokens, &Auth::TokenManager::tokensChanged, this, &CompanionApp::updateStatus);
     connect(&m_tokens, &Auth::TokenManager::noticeRaised, this, &CompanionApp::showNotice);
+    // --connect: once the keychain has said whether a sign-in is stored, connect only if none is.
+    connect(&m_tokens, &Auth::TokenManager::restoreFinished, this, [this] {
+        if (m_connectWhenReady && m_tokens.state() == Auth::AuthState::SignedOut) {
+            m_connectWhenReady = false;
+            connectToAries();
+        } else if (m_tokens.state() != Auth::AuthState::SignedOut) {
+            m_connectWhenReady = false;
+        }
+    });
     // A failed sign-in reaches the user through TokenManager::noticeRaised (signInFailed raises it), so
     // SignInFlow::failed is not shown a second time.
     connect(&m_signIn, &Auth::SignInFlow::succeeded, this, [this] {
@@ -131,28 +140,6 @@ void CompanionApp::applyConfig()
     m_presenter.setEnvironment(environment());
     m_tokens.restore();
     updateStatus();
-    if (m_connectWhenReady) {
-        m_connectWhenReady = false;
-        // Restoring is asynchronous; connect once we know whether stored tokens were found.
-        QMetaObject::Connection *once = new QMetaObject::Connection;
-        *once = connect(&m_tokens, &Auth::TokenManager::stateChanged, this, [this, once](Auth::AuthState state) {
-            if (state == Auth::AuthState::SignedOut || state == Auth::AuthState::Connected) {
-                disconnect(*once);
-                delete once;
-                if (state == Auth::AuthState::SignedOut) {
-                    connectToAries();
-                }
-            }
-        });
-        if (m_tokens.state() == Auth::AuthState::SignedOut) {
-            // restore() may already have settled without a state change
-            QTimer::singleShot(0, this, [this] {
-                if (m_tokens.state() == Auth::AuthState::SignedOut && !m_signIn.isRunning()) {
-                    connectToAries();
-                }
-            });
-        }
-    }
 }
 
 void CompanionApp::connectToAries()

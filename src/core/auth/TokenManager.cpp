@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/TokenManager.h"
 
+#include <QScopeGuard>
+
 #include "Logging.h"
 #include "auth/OAuthClient.h"
 
@@ -73,6 +75,7 @@ void TokenManager::restore()
         forget();
         setState(AuthState::SignedOut);
         fail(std::move(waiters), {AuthError::Code::NotSignedIn, {}});
+        Q_EMIT restoreFinished();
         return;
     }
     if (m_restoring) {
@@ -84,6 +87,7 @@ void TokenManager::restore()
         if (m_unsaved) {
             store(*m_tokens, AuthState::Connected);
         }
+        Q_EMIT restoreFinished();
         return;
     }
 
@@ -95,6 +99,8 @@ void TokenManager::restore()
             return;
         }
         m_restoring = false;
+        // Whatever the outcome below, the restore is over once this callback returns.
+        const auto finished = qScopeGuard([this] { Q_EMIT restoreFinished(); });
         QList<Waiter> waiters = std::exchange(m_waiters, {});
 
         if (!result) {

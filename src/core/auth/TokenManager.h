@@ -103,6 +103,8 @@ Q_SIGNALS:
     void noticeRaised(const Companion::Auth::AuthError &error);
     /** Expiry times or scopes changed. */
     void tokensChanged();
+    /** A restore() has settled (Connected, SignedOut or SecretsUnavailable), whether or not the state changed. */
+    void restoreFinished();
 
 private:
     struct Waiter
