@@ -12,7 +12,13 @@
 #include "SandboxSignIn.h"
 #include "TestHttpClient.h"
 
+#include <QDBusArgument>
+#include <QDBusInterface>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
+#include <QDBusVariant>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -64,6 +70,7 @@ private Q_SLOTS:
     void refresh_transientFailure_keepsTokensThenRecovers();
     void signOut_removesEntry_laterCallersNotSignedIn();
     void setConfig_otherClient_forgetsTokens();
+    void restore_keyringLocked_thenUnlockedAndRetried_reconnectsWithoutSignIn();
 
 private:
     bool startSandbox(const QStringList &extraArguments = {});
@@ -499,6 +506,119 @@ void TestTokenManager::setConfig_otherClient_forgetsTokens()
     manager->setConfig(config());
     manager->restore();
     QTRY_COMPARE_WITH_TIMEOUT(manager->state(), AuthState::Connected, 10000);
+}
+
+/** A Secret Service "Secret" struct (session, parameters, value, content type) for D-Bus. */
+struct DBusSecret
+{
+    QDBusObjectPath session;
+    QByteArray parameters;
+    QByteArray value;
+    QString contentType;
+};
+
+QDBusArgument &operator<<(QDBusArgument &argument, const DBusSecret &secret)
+{
+    argument.beginStructure();
+    argument << secret.session << secret.parameters << secret.value << secret.contentType;
+    argument.endStructure();
+    return argument;
+}
+
+const QDBusArgument &operator>>(const QDBusArgument &argument, DBusSecret &secret)
+{
+    argument.beginStructure();
+    argument >> secret.session >> secret.parameters >> secret.value >> secret.contentType;
+    argument.endStructure();
+    return argument;
+}
+
+Q_DECLARE_METATYPE(DBusSecret)
+
+namespace {
+
+/**
+ * Unlocks the login keyring the way a desktop login does: gnome-keyring's unlock-with-password call
+ * over a plain Secret Service session, without restarting the daemon (which would drop the sessions
+ * every client holds).
+ */
+bool unlockLoginKeyring(const QByteArray &password)
+{
+    qDBusRegisterMetaType<DBusSecret>();
+    QDBusInterface service(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+        QStringLiteral("org.freedesktop.Secret.Service"));
+    const QDBusMessage opened = service.call(
+        QStringLiteral("OpenSession"), QStringLiteral("plain"), QVariant::fromValue(QDBusVariant(QString())));
+    if (opened.type() != QDBusMessage::ReplyMessage || opened.arguments().size() != 2) {
+        qWarning() << "OpenSession failed:" << opened.errorMessage();
+        return false;
+    }
+    const auto session = opened.arguments().at(1).value<QDBusObjectPath>();
+    QDBusInterface internal(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+        QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"));
+    const QDBusMessage unlocked = internal.call(QStringLiteral("UnlockWithMasterPassword"),
+        QVariant::fromValue(QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login"))),
+        QVariant::fromValue(DBusSecret {session, {}, password, QStringLiteral("text/plain")}));
+    if (unlocked.type() != QDBusMessage::ReplyMessage) {
+        qWarning() << "UnlockWithMasterPassword failed:" << unlocked.errorMessage();
+        return false;
+    }
+    return true;
+}
+
+/** Runs a program to its end; true when it exits 0. */
+bool run(const QString &program, const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForStarted(5000)) {
+        return false;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    return process.waitForFinished(15000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+} // namespace
+
+void TestTokenManager::restore_keyringLocked_thenUnlockedAndRetried_reconnectsWithoutSignIn()
+{
+    const TokenSet tokens = signIn();
+    QVERIFY(tokens.hasAccessToken());
+    {
+        auto first = makeManager();
+        first->adoptTokens(tokens);
+        QTRY_COMPARE_WITH_TIMEOUT(first->state(), AuthState::Connected, 10000);
+        QVERIFY(storedTokens().has_value());
+    }
+
+    // Lock the login keyring through the Secret Service API, as a screen lock or the user would.
+    QVERIFY(run(QStringLiteral("dbus-send"),
+        {QStringLiteral("--session"), QStringLiteral("--dest=org.freedesktop.secrets"),
+            QStringLiteral("--type=method_call"), QStringLiteral("--print-reply"),
+            QStringLiteral("/org/freedesktop/secrets"), QStringLiteral("org.freedesktop.Secret.Service.Lock"),
+            QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login")}));
+
+    auto manager = makeManager();
+    QSignalSpy notices(manager.get(), &TokenManager::noticeRaised);
+    manager->restore();
+    // No display for an unlock prompt here, so the keychain refuses at once (with a display it would time out).
+    QTRY_COMPARE_WITH_TIMEOUT(manager->state(), AuthState::SecretsUnavailable, 20000);
+    QVERIFY(!notices.isEmpty());
+    QCOMPARE(notices.constLast().first().value<AuthError>().code, AuthError::Code::SecretsUnavailable);
+
+    // The user unlocks the keyring and chooses Retry: the session comes back from the keychain, with no
+    // new sign-in. (Unlocked here as a desktop login does, with the password tests/run-isolated.sh set.)
+    QVERIFY(unlockLoginKeyring(QByteArrayLiteral("ci")));
+    manager->retrySecrets();
+    QTRY_COMPARE_WITH_TIMEOUT(manager->state(), AuthState::Connected, 20000);
+    QCOMPARE(m_sandbox->grantCount(QStringLiteral("authorization_code")), 1);
+    Answers answers;
+    QObject context;
+    manager->withAccessToken(&context, answers.callback());
+    QTRY_COMPARE_WITH_TIMEOUT(answers.results.size(), 1, 10000);
+    QVERIFY(answers.results.at(0).has_value());
+    QCOMPARE(*answers.results.at(0), tokens.accessToken);
 }
 
 QTEST_GUILESS_MAIN(TestTokenManager)

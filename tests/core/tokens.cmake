@@ -41,3 +41,6 @@ set_tests_properties(TestKeychainTimeout PROPERTIES
     TIMEOUT 120
     # No accessibility bus for gcr-prompter: it would start one more dbus-daemon outside the session.
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;NO_AT_BRIDGE=1;GTK_A11Y=none")
+
+# TestTokenManager unlocks the keyring over D-Bus as a desktop login would.
+target_link_libraries(TestTokenManager PRIVATE Qt6::DBus)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "secrets/KeychainSecretStore.h"
 
+#include "secrets/SecretServiceLock.h"
+
 #include "Logging.h"
 
 #include <QCoreApplication>
@@ -132,7 +134,8 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallbac
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     runJob(job, m_timeout,
-        [guard, hasContext, callback = std::move(callback)](QKeychain::Job *finished, const SecretError &timeout) {
+        [this, guard, hasContext, callback = std::move(callback)](
+            QKeychain::Job *finished, const SecretError &timeout) {
             Expected<QByteArray, SecretError> result = Unexpected<SecretError>(timeout);
             if (finished) {
                 if (finished->error() == QKeychain::NoError) {
@@ -144,7 +147,21 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallbac
                     }
                 }
             }
-            deliver(guard, hasContext, callback, std::move(result));
+            if (result || result.error().code != SecretError::Code::NotFound) {
+                deliver(guard, hasContext, callback, std::move(result));
+                return;
+            }
+            // libsecret answers "not found" for an entry in a locked collection when it cannot prompt;
+            // a locked keyring must not look like being signed out.
+            SecretServiceLock::isDefaultCollectionLocked(
+                this, [guard, hasContext, callback, result = std::move(result)](std::optional<bool> locked) mutable {
+                    if (locked.value_or(false)) {
+                        result = Unexpected<SecretError>(SecretError {SecretError::Code::Unavailable,
+                            tr("The keyring is locked. Unlock it (for example by logging in to your desktop "
+                               "again) and choose Retry.")});
+                    }
+                    deliver(guard, hasContext, callback, std::move(result));
+                });
         });
 }
 
