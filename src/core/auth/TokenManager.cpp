@@ -52,13 +52,8 @@ QString TokenManager::keychainKey(const QString &clientId)
     return QStringLiteral("tokens/") + clientId;
 }
 
-void TokenManager::setConfig(const OAuthConfig &config)
+void TokenManager::becomeSignedOut()
 {
-    const bool otherClient = config.clientId != m_config.clientId;
-    m_config = config;
-    if (!otherClient) {
-        return;
-    }
     QList<Waiter> waiters = std::exchange(m_waiters, {});
     forget();
     m_lastError.reset();
@@ -66,6 +61,16 @@ void TokenManager::setConfig(const OAuthConfig &config)
     setState(AuthState::SignedOut);
     Q_EMIT tokensChanged();
     fail(std::move(waiters), {AuthError::Code::NotSignedIn, {}});
+}
+
+void TokenManager::setConfig(const OAuthConfig &config)
+{
+    const bool otherClient = config.clientId != m_config.clientId;
+    m_config = config;
+    if (!otherClient) {
+        return;
+    }
+    becomeSignedOut();
 }
 
 void TokenManager::restore()
@@ -211,13 +216,7 @@ void TokenManager::reportUnauthorized(const QString &rejectedToken, QObject *con
 void TokenManager::signOut(QObject *context, DoneCallback callback)
 {
     const QString key = keychainKey(m_config.clientId);
-    QList<Waiter> waiters = std::exchange(m_waiters, {});
-    forget();
-    m_lastError.reset();
-    m_stateBeforeSignIn = AuthState::SignedOut;
-    setState(AuthState::SignedOut);
-    Q_EMIT tokensChanged();
-    fail(std::move(waiters), {AuthError::Code::NotSignedIn, {}});
+    becomeSignedOut();
     qCInfo(lcAuth) << "signed out; removing keychain entry" << key;
     // QtKeychain runs jobs in order, so a write still pending for these tokens lands before this delete.
     m_secrets.remove(key, context, [key, callback = std::move(callback)](Expected<void, Secrets::SecretError> result) {

@@ -115,6 +115,8 @@ private:
     };
 
     void setState(AuthState state);
+    /** Forgets the tokens in memory, becomes SignedOut and answers every waiting caller NotSignedIn. */
+    void becomeSignedOut();
     void startRefresh();
     void finishRefresh(const Expected<TokenSet, AuthError> &result);
     void store(const TokenSet &tokens, AuthState after);
