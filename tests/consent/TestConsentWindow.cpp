@@ -121,6 +121,7 @@ private Q_SLOTS:
     void program_invalidRequest_printsLoadFailedAndExits2();
     void present_programMissing_failsConsentFailed();
     void present_autoConsent_capturesRedirectWithWorkingCode();
+    void present_loopbackRedirect_isCaughtWithoutAnyConnection();
     void present_oauthErrorPage_failsWithThatError_data();
     void present_oauthErrorPage_failsWithThatError();
     void close_byUser_failsCancelled_andScreenshotShowsSignIn();
@@ -277,6 +278,37 @@ void TestConsentWindow::present_autoConsent_capturesRedirectWithWorkingCode()
     // Nothing more arrives later (exactly one answer per run).
     QTest::qWait(200);
     QCOMPARE(outcome.count(), 1);
+}
+
+void TestConsentWindow::present_loopbackRedirect_isCaughtWithoutAnyConnection()
+{
+    // The redirect URI points at a port this test listens on: if the window let the navigation through,
+    // the connection would show here. It must be caught in the window with nothing sent anywhere.
+    QTcpServer redirectHost;
+    QVERIFY(redirectHost.listen(QHostAddress::LocalHost, 0));
+    int connections = 0;
+    connect(&redirectHost, &QTcpServer::newConnection, this, [&connections] { ++connections; });
+    const QString redirectUri = QStringLiteral("http://127.0.0.1:%1/callback").arg(redirectHost.serverPort());
+
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--auto-consent"), QStringLiteral("--tick-ms"), QStringLiteral("0"),
+                 QStringLiteral("--client"), QStringLiteral("loopback-client=") + redirectUri}),
+        qPrintable(sandbox.errorString()));
+    SandboxSignIn flow(sandbox);
+    AuthorizeRequest request = flow.demoRequest();
+    request.clientId = QStringLiteral("loopback-client");
+    request.redirectUri = redirectUri;
+
+    ConsentProcessPresenter presenter(kConsentProgram, QStringLiteral("Sandbox"));
+    Outcome outcome;
+    record(presenter, outcome);
+    presenter.present(flow.authorizeUrl(request), QUrl(redirectUri));
+    QTRY_COMPARE_WITH_TIMEOUT(outcome.count(), 1, kWaitMs);
+    QVERIFY2(outcome.errors.isEmpty(), qPrintable(outcome.errors.value(0).detail));
+    QCOMPARE(QUrlQuery(outcome.redirects.first()).queryItemValue(QStringLiteral("state")), request.state);
+    QTest::qWait(500); // a navigation let through would connect well within this
+    QCOMPARE(connections, 0);
+    QVERIFY(!redirectHost.hasPendingConnections());
 }
 
 void TestConsentWindow::present_oauthErrorPage_failsWithThatError_data()
