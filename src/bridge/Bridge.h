@@ -1,0 +1,98 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "LineFramer.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QLocalSocket>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace Companion::McpBridge {
+
+/**
+ * Relays MCP messages between the client on stdin/stdout and the Aries Companion tray app on its local socket.
+ *
+ * A byte pump: both directions are framed by '\n' and whole lines are passed on unchanged. Messages are only
+ * parsed when the app cannot be reached, to answer requests with an error instead of leaving the client waiting.
+ *
+ *   Connecting --connected--> Connected --app closes--> finished(1)
+ *       |  (retries with backoff, launches the app once;       --stdin EOF, all written--> finished(0)
+ *       |   stdin lines are queued)
+ *       +--timeout--> Unreachable (every request answered with -32000) --stdin EOF--> finished(0)
+ */
+class Bridge final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString serverName;
+        int connectTimeoutMs = 10'000;
+        /** Started once in the background when the first connection attempt fails; empty: never. */
+        QString appProgram;
+    };
+
+    /** Lines from the client above this size are refused with -32600; the spec sets no limit, 8 MiB is ample. */
+    static constexpr qsizetype kMaxClientMessageBytes = 8 * 1024 * 1024;
+    /** The app is trusted, but a runaway line must not exhaust memory either. */
+    static constexpr qsizetype kMaxAppMessageBytes = 64 * 1024 * 1024;
+
+    explicit Bridge(Options options, QObject *parent = nullptr);
+    ~Bridge() override;
+    Q_DISABLE_COPY_MOVE(Bridge)
+
+    /** Starts connecting to the app. */
+    void start();
+
+public Q_SLOTS:
+    /** Bytes from the client's stdin, in any chunking. */
+    void handleInput(const QByteArray &bytes);
+    /** The client closed stdin: deliver what is pending, then finish with 0. */
+    void handleInputClosed();
+    /** Flushes stdout and finishes with @p exitCode at once (exit signals). */
+    void quit(int exitCode);
+
+Q_SIGNALS:
+    /** Emitted once; the process should exit with @p exitCode. */
+    void finished(int exitCode);
+
+private:
+    enum class State {
+        Connecting,
+        Connected,
+        Unreachable,
+        Finished,
+    };
+
+    void connectToApp();
+    void handleConnected();
+    void handleConnectFailed(QLocalSocket::LocalSocketError error);
+    void handleDisconnected();
+    void handleSocketData();
+    void launchAppOnce();
+    void giveUp();
+    void sendToApp(const Ipc::LineFramer::Frame &frame);
+    void answerOffline(const Ipc::LineFramer::Frame &frame);
+    void writeToClient(QByteArrayView line);
+    void finishWhenWritten();
+
+    Options m_options;
+    State m_state = State::Connecting;
+    QLocalSocket *m_socket;
+    Ipc::LineFramer m_fromClient {kMaxClientMessageBytes};
+    Ipc::LineFramer m_fromApp {kMaxAppMessageBytes};
+    /** Client lines read before the connection is up; delivered (or answered) in order later. */
+    QList<Ipc::LineFramer::Frame> m_queued;
+    QTimer m_retryTimer;
+    QElapsedTimer m_connectClock;
+    int m_retryDelayMs;
+    bool m_appLaunched = false;
+    bool m_inputClosed = false;
+};
+
+} // namespace Companion::McpBridge
