@@ -29,12 +29,12 @@ QString serverName()
 #endif
 }
 
-bool ensureDirectory()
+bool ensureDirectory(const QString &name)
 {
 #ifdef Q_OS_WIN
+    Q_UNUSED(name);
     return true;
 #else
-    const QString name = serverName();
     if (!QDir::isAbsolutePath(name)) {
         return true;
     }

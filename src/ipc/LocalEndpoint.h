@@ -19,10 +19,10 @@ inline constexpr char kNameOverrideVariable[] = "ARIES_COMPANION_IPC_NAME";
 QString serverName();
 
 /**
- * Creates the folder that holds serverName() with mode 0700, or narrows an existing one to 0700, before the app
- * listens. Returns false (and logs why) when that fails. Does nothing on Windows and for an overridden name
- * that is not a path.
+ * Creates the folder that holds the socket @p name (serverName() by default) with mode 0700, or narrows an
+ * existing one to 0700, before the app listens. Returns false (and logs why) when that fails. Does nothing
+ * on Windows and for a name that is not a path.
  */
-bool ensureDirectory();
+bool ensureDirectory(const QString &name = serverName());
 
 } // namespace Companion::Ipc::LocalEndpoint

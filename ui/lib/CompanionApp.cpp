@@ -6,6 +6,7 @@
 #include "Logging.h"
 #include "SettingsDialog.h"
 #include "TrayController.h"
+#include "mcp/McpConnection.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -46,6 +47,7 @@ CompanionApp::CompanionApp(LaunchOptions options, QObject *parent)
     , m_presenter(siblingProgram(QStringLiteral("aries-consent")), QStringLiteral("Aries"))
     , m_signIn(m_oauth, m_tokens, m_presenter)
     , m_revoker(m_network, m_secrets)
+    , m_mcpSocket(m_mcp)
     , m_tray(std::make_unique<TrayController>())
 {
     if (!m_options.clientId.isEmpty()) {
@@ -107,6 +109,13 @@ void CompanionApp::start()
 {
     m_tray->show();
     m_statusTimer.start();
+    // The engine's limit follows the socket's, so a message the socket lets through is not refused again.
+    m_mcp.setMaxMessageBytes(Mcp::McpConnection::kMaxMessageBytes);
+    if (const auto listening = m_mcpSocket.listen(); !listening) {
+        // The tray keeps working (sign-in, settings); only assistants cannot reach this copy.
+        qCWarning(lcMcp) << "not accepting assistants:" << listening.error();
+        showMessage(tr("Assistants cannot connect"), listening.error());
+    }
     m_connectWhenReady = m_options.connect;
     if (m_options.sandbox) {
         const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

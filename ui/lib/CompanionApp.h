@@ -9,6 +9,8 @@
 #include "auth/SignInFlow.h"
 #include "auth/TokenManager.h"
 #include "auth/TokenRevoker.h"
+#include "mcp/McpLocalServer.h"
+#include "mcp/McpServer.h"
 #include "secrets/KeychainSecretStore.h"
 #include "settings/CompanionSettings.h"
 
@@ -57,6 +59,8 @@ public:
     Auth::TokenManager &tokens() { return m_tokens; }
     TrayController &tray() { return *m_tray; }
     CompanionSettings &settings() { return m_settings; }
+    Mcp::McpServer &mcp() { return m_mcp; }
+    Mcp::McpLocalServer &mcpSocket() { return m_mcpSocket; }
     /** "Sandbox" when the configured Aries is on this computer, else "Aries". */
     QString environment() const;
 
@@ -87,6 +91,9 @@ private:
     Auth::ConsentProcessPresenter m_presenter;
     Auth::SignInFlow m_signIn;
     Auth::TokenRevoker m_revoker;
+    // Declared before the socket, which holds sessions the server created, so it outlives them.
+    Mcp::McpServer m_mcp;
+    Mcp::McpLocalServer m_mcpSocket;
     std::unique_ptr<TrayController> m_tray;
     std::unique_ptr<SandboxLauncher> m_sandbox;
     QPointer<SettingsDialog> m_settingsDialog;

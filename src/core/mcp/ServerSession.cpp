@@ -1,0 +1,651 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mcp/ServerSession.h"
+
+#include "AppInfo.h"
+#include "Logging.h"
+#include "mcp/JsonRpc.h"
+#include "mcp/McpServer.h"
+#include "mcp/ToolCall.h"
+
+#include <utility>
+
+namespace Companion::Mcp {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr char kMetaProtocolVersion[] = "io.modelcontextprotocol/protocolVersion";
+constexpr char kMetaClientInfo[] = "io.modelcontextprotocol/clientInfo";
+constexpr char kMetaServerInfo[] = "io.modelcontextprotocol/serverInfo";
+
+const QString kInstructions = QStringLiteral(
+    "Aries Companion connects you to the user's Aries brokerage account through the tray app on this computer. "
+    "Read-only tools answer at once; orders always need the user's confirmation in the app.");
+
+std::string toStd(const QString &text)
+{
+    return text.toStdString();
+}
+
+QString toQt(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QByteArray encodeCursor(const std::string &name)
+{
+    return QByteArray::fromStdString(name).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+/** The _meta object of a request's params, or null. */
+json metaOf(const json &params)
+{
+    if (params.is_object()) {
+        const auto it = params.find("_meta");
+        if (it != params.end() && it->is_object()) {
+            return *it;
+        }
+    }
+    return nullptr;
+}
+
+/**
+ * One page of a name-ordered registry. The cursor is the base64url of the first name of the next
+ * page: opaque to clients, and still valid if entries are added between pages.
+ */
+template <typename Map, typename ToJson>
+std::expected<json, std::pair<int, QString>> page(
+    const Map &map, const json &params, const char *listKey, int pageSize, ToJson toJson)
+{
+    auto it = map.begin();
+    if (params.is_object() && params.contains("cursor") && !params["cursor"].is_null()) {
+        const json &cursor = params["cursor"];
+        if (!cursor.is_string()) {
+            return std::unexpected(std::pair {JsonRpc::kInvalidParams, QStringLiteral("Invalid cursor")});
+        }
+        const auto decoded = QByteArray::fromBase64Encoding(QByteArray::fromStdString(cursor.get<std::string>()),
+            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded) {
+            return std::unexpected(std::pair {JsonRpc::kInvalidParams, QStringLiteral("Invalid cursor")});
+        }
+        it = map.find(decoded.decoded.toStdString());
+        if (it == map.end()) {
+            return std::unexpected(std::pair {JsonRpc::kInvalidParams, QStringLiteral("Invalid cursor")});
+        }
+    }
+    json items = json::array();
+    for (int count = 0; it != map.end() && count < pageSize; ++it, ++count) {
+        items.push_back(toJson(it->second));
+    }
+    json result {{listKey, std::move(items)}};
+    if (it != map.end()) {
+        result["nextCursor"] = encodeCursor(it->first).toStdString();
+    }
+    return result;
+}
+
+json toolToJson(const ToolDefinition &tool)
+{
+    json out {{"name", toStd(tool.name)}, {"inputSchema", tool.inputSchema}};
+    if (!tool.title.isEmpty()) {
+        out["title"] = toStd(tool.title);
+    }
+    if (!tool.description.isEmpty()) {
+        out["description"] = toStd(tool.description);
+    }
+    if (tool.outputSchema) {
+        out["outputSchema"] = *tool.outputSchema;
+    }
+    json annotations = json::object();
+    const auto addHint = [&annotations](const char *key, const std::optional<bool> &hint) {
+        if (hint) {
+            annotations[key] = *hint;
+        }
+    };
+    addHint("readOnlyHint", tool.annotations.readOnlyHint);
+    addHint("destructiveHint", tool.annotations.destructiveHint);
+    addHint("idempotentHint", tool.annotations.idempotentHint);
+    addHint("openWorldHint", tool.annotations.openWorldHint);
+    if (!annotations.empty()) {
+        out["annotations"] = std::move(annotations);
+    }
+    return out;
+}
+
+json toolResultToJson(const ToolResult &result)
+{
+    QByteArray text = result.text.toUtf8();
+    if (result.text.isEmpty() && result.structuredContent) {
+        // Clients without structuredContent support read the text block (spec back-compat advice).
+        text = JsonRpc::serialize(*result.structuredContent);
+    }
+    json out {
+        {"content", json::array({json {{"type", "text"}, {"text", text.toStdString()}}})}, {"isError", result.isError}};
+    if (result.structuredContent) {
+        out["structuredContent"] = *result.structuredContent;
+    }
+    return out;
+}
+
+} // namespace
+
+ServerSession::ServerSession(McpServer *server, QString transport, QObject *parent)
+    : McpSession(parent)
+    , m_server(server)
+    , m_transport(std::move(transport))
+{ }
+
+ServerSession::~ServerSession()
+{
+    close();
+}
+
+QStringList ServerSession::legacyVersions()
+{
+    return {QStringLiteral("2025-03-26"), QStringLiteral("2025-06-18"), QStringLiteral("2025-11-25")};
+}
+
+QString ServerSession::modernVersion()
+{
+    return QStringLiteral("2026-07-28");
+}
+
+void ServerSession::receive(const QByteArray &message)
+{
+    if (m_closed) {
+        return;
+    }
+    const qsizetype limit = m_server ? m_server->maxMessageBytes() : McpServer::kDefaultMaxMessageBytes;
+    if (message.size() > limit) {
+        // Not parsed at all, so the id is unknown: JSON-RPC says answer with a null id.
+        qCWarning(lcMcp) << "refused a message of" << message.size() << "bytes on" << m_transport;
+        sendMessage(JsonRpc::errorResponse(nullptr, JsonRpc::kInvalidRequest, QStringLiteral("Message too large")));
+        return;
+    }
+    const json parsed = json::parse(message.constBegin(), message.constEnd(), nullptr, false);
+    if (parsed.is_discarded()) {
+        sendMessage(JsonRpc::errorResponse(nullptr, JsonRpc::kParseError, QStringLiteral("Parse error")));
+        return;
+    }
+    if (parsed.is_array()) {
+        // 2025-03-26 allowed JSON-RPC batches, 2025-06-18 and later forbid them. We refuse them for
+        // every revision: one message per line keeps cancellation and ordering simple, and no
+        // client we target sends them.
+        sendMessage(JsonRpc::errorResponse(
+            nullptr, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: batches are not supported")));
+        return;
+    }
+    if (!parsed.is_object()) {
+        sendMessage(JsonRpc::errorResponse(
+            nullptr, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: not a JSON object")));
+        return;
+    }
+    const bool hasId = parsed.contains("id");
+    if (!parsed.contains("method") && (parsed.contains("result") || parsed.contains("error"))) {
+        // A response: we never send requests to the client, so there is nothing waiting for it.
+        return;
+    }
+    if (hasId && !JsonRpc::isValidId(parsed["id"])) {
+        sendMessage(JsonRpc::errorResponse(
+            nullptr, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: id must be a string or an integer")));
+        return;
+    }
+    const json id = hasId ? parsed["id"] : json(nullptr);
+    if (JsonRpc::stringValue(parsed, "jsonrpc") != QLatin1String("2.0")) {
+        sendMessage(JsonRpc::errorResponse(
+            id, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: jsonrpc must be \"2.0\"")));
+        return;
+    }
+    if (!parsed["method"].is_string()) {
+        sendMessage(JsonRpc::errorResponse(
+            id, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: method must be a string")));
+        return;
+    }
+    const QString method = toQt(parsed["method"].get<std::string>());
+    const json params = parsed.contains("params") ? parsed["params"] : json::object();
+    if (!params.is_object()) {
+        // MCP params are always objects (JSON-RPC would also allow arrays).
+        if (hasId) {
+            sendMessage(JsonRpc::errorResponse(
+                id, JsonRpc::kInvalidParams, QStringLiteral("Invalid params: params must be an object")));
+        }
+        return;
+    }
+    if (hasId) {
+        handleRequest(id, method, params);
+    } else {
+        handleNotification(method, params);
+    }
+}
+
+void ServerSession::close()
+{
+    if (m_closed) {
+        return;
+    }
+    m_closed = true;
+    // Swap first: a cancelled() slot may call back into the session.
+    const QHash<QByteArray, PendingCall> pending = std::exchange(m_pending, {});
+    for (const PendingCall &entry : pending) {
+        entry.call->cancel();
+    }
+}
+
+void ServerSession::log(LogLevel level, const QString &logger, const json &data)
+{
+    if (m_state == State::AwaitingInitialize || level < m_logLevel) {
+        return;
+    }
+    json params {{"level", toStd(logLevelName(level))}, {"data", data}};
+    if (!logger.isEmpty()) {
+        params["logger"] = toStd(logger);
+    }
+    sendMessage(JsonRpc::notification("notifications/message", std::move(params)));
+}
+
+void ServerSession::handleRequest(const json &id, const QString &method, const json &params)
+{
+    if (m_pending.contains(JsonRpc::serialize(id))) {
+        sendMessage(JsonRpc::errorResponse(id, JsonRpc::kInvalidRequest,
+            QStringLiteral("Invalid Request: id is already in use by a pending request")));
+        return;
+    }
+
+    RequestContext context;
+    const json meta = metaOf(params);
+    if (meta.is_object() && meta.contains(kMetaProtocolVersion)) {
+        // A 2026-07-28 request: it carries its version, so it needs no initialize.
+        const json &requested = meta[kMetaProtocolVersion];
+        if (!requested.is_string() || toQt(requested.get<std::string>()) != modernVersion()) {
+            const json data {{"supported", json::array({toStd(modernVersion())})}, {"requested", requested}};
+            sendMessage(JsonRpc::errorResponse(
+                id, JsonRpc::kUnsupportedProtocolVersion, QStringLiteral("Unsupported protocol version"), data));
+            return;
+        }
+        context.modern = true;
+        if (m_protocolVersion.isEmpty()) {
+            m_protocolVersion = modernVersion();
+        }
+        const json clientInfo = meta.contains(kMetaClientInfo) ? meta[kMetaClientInfo] : json(nullptr);
+        if (m_clientName.isEmpty() && clientInfo.is_object()) {
+            m_clientName = JsonRpc::stringValue(clientInfo, "name");
+            m_clientVersion = JsonRpc::stringValue(clientInfo, "version");
+        }
+    }
+
+    const bool needsInitialize = !context.modern && method != QLatin1String("initialize")
+        && method != QLatin1String("ping") && method != QLatin1String("server/discover");
+    if (needsInitialize && m_state == State::AwaitingInitialize) {
+        // initialize negotiates the revision and capabilities that every other answer depends on.
+        sendMessage(JsonRpc::errorResponse(
+            id, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: not initialized (send initialize first)")));
+        return;
+    }
+    if (method == QLatin1String("tools/call")) {
+        callTool(id, params, context);
+        return;
+    }
+    reply(id, dispatch(method, params, context), context);
+}
+
+ServerSession::Outcome ServerSession::dispatch(const QString &method, const json &params, const RequestContext &context)
+{
+    if (!m_server) {
+        return std::unexpected(RpcError {JsonRpc::kInternalError, QStringLiteral("Server is shutting down"), {}});
+    }
+    if (method == QLatin1String("server/discover")) {
+        return discover();
+    }
+    if (method == QLatin1String("initialize")) {
+        if (context.modern) {
+            return std::unexpected(RpcError {
+                JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: 2026-07-28 has no initialize"), {}});
+        }
+        return initialize(params);
+    }
+    // ping and logging/setLevel were removed in 2026-07-28.
+    if (!context.modern && method == QLatin1String("ping")) {
+        return json::object();
+    }
+    if (!context.modern && method == QLatin1String("logging/setLevel")) {
+        return setLogLevel(params);
+    }
+    if (method == QLatin1String("tools/list")) {
+        return listTools(params);
+    }
+    if (method == QLatin1String("resources/list")) {
+        return listResources(params);
+    }
+    if (method == QLatin1String("resources/read")) {
+        return readResource(params, context);
+    }
+    if (method == QLatin1String("resources/templates/list")) {
+        return listResourceTemplates(params);
+    }
+    if (method == QLatin1String("prompts/list")) {
+        return listPrompts(params);
+    }
+    if (method == QLatin1String("prompts/get")) {
+        return getPrompt(params);
+    }
+    return std::unexpected(RpcError {JsonRpc::kMethodNotFound, QStringLiteral("Method not found: %1").arg(method), {}});
+}
+
+void ServerSession::handleNotification(const QString &method, const json &params)
+{
+    if (method == QLatin1String("notifications/initialized")) {
+        if (m_state == State::Initializing) {
+            m_state = State::Ready;
+        }
+        return;
+    }
+    if (method == QLatin1String("notifications/cancelled")) {
+        const json requestId = params.contains("requestId") ? params["requestId"] : json(nullptr);
+        if (!JsonRpc::isValidId(requestId)) {
+            return;
+        }
+        // The spec lets either side race: an unknown or already answered id is simply ignored.
+        const auto it = m_pending.find(JsonRpc::serialize(requestId));
+        if (it == m_pending.end()) {
+            return;
+        }
+        const std::shared_ptr<ToolCall> call = it->call;
+        m_pending.erase(it);
+        qCDebug(lcMcp) << "client cancelled tool call" << call->toolName();
+        call->cancel();
+        return;
+    }
+    // Other notifications (roots/list_changed, progress, …) need nothing from us.
+}
+
+ServerSession::Outcome ServerSession::initialize(const json &params)
+{
+    if (m_state != State::AwaitingInitialize) {
+        return std::unexpected(
+            RpcError {JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: already initialized"), {}});
+    }
+    if (!params.contains("protocolVersion") || !params["protocolVersion"].is_string()) {
+        return std::unexpected(
+            RpcError {JsonRpc::kInvalidParams, QStringLiteral("Invalid params: protocolVersion must be a string"), {}});
+    }
+    const QString requested = toQt(params["protocolVersion"].get<std::string>());
+    // Echo a supported version (some clients treat any other answer as fatal); otherwise offer our
+    // latest and let the client decide. Never refuse: the spec leaves closing to the client.
+    const QStringList supported = legacyVersions();
+    m_protocolVersion = supported.contains(requested) ? requested : supported.constLast();
+    const json clientInfo = params.contains("clientInfo") ? params["clientInfo"] : json(nullptr);
+    m_clientName = JsonRpc::stringValue(clientInfo, "name");
+    m_clientVersion = JsonRpc::stringValue(clientInfo, "version");
+    m_state = State::Initializing;
+    qCInfo(lcMcp) << "client" << m_clientName << m_clientVersion << "initialized" << m_protocolVersion << "on"
+                  << m_transport;
+    return json {{"protocolVersion", toStd(m_protocolVersion)}, {"capabilities", capabilities()},
+        {"serverInfo", serverInfo()}, {"instructions", toStd(kInstructions)}};
+}
+
+ServerSession::Outcome ServerSession::discover() const
+{
+    json versions = json::array();
+    for (const QString &version : legacyVersions()) {
+        versions.push_back(toStd(version));
+    }
+    versions.push_back(toStd(modernVersion()));
+    return json {{"supportedVersions", std::move(versions)}, {"capabilities", capabilities()},
+        {"instructions", toStd(kInstructions)}};
+}
+
+ServerSession::Outcome ServerSession::setLogLevel(const json &params)
+{
+    const auto level = logLevelFromName(JsonRpc::stringValue(params, "level"));
+    if (!level) {
+        return std::unexpected(RpcError {JsonRpc::kInvalidParams,
+            QStringLiteral("Invalid params: level must be one of debug, info, notice, warning, error, critical, "
+                           "alert, emergency"),
+            {}});
+    }
+    m_logLevel = *level;
+    return json::object();
+}
+
+ServerSession::Outcome ServerSession::listTools(const json &params) const
+{
+    auto result = page(m_server->m_tools, params, "tools", m_server->pageSize(),
+        [](const McpServer::ToolEntry &entry) { return toolToJson(entry.definition); });
+    if (!result) {
+        return std::unexpected(RpcError {result.error().first, result.error().second, {}});
+    }
+    return *result;
+}
+
+void ServerSession::callTool(const json &id, const json &params, const RequestContext &context)
+{
+    if (!m_server) {
+        reply(id, dispatch(QString(), params, context), context);
+        return;
+    }
+    const auto invalid = [this, &id, &context](const QString &message) {
+        reply(id, std::unexpected(RpcError {JsonRpc::kInvalidParams, message, {}}), context);
+    };
+    if (!params.contains("name") || !params["name"].is_string()) {
+        invalid(QStringLiteral("Invalid params: name must be a string"));
+        return;
+    }
+    const std::string name = params["name"].get<std::string>();
+    const auto tool = m_server->m_tools.find(name);
+    if (tool == m_server->m_tools.end()) {
+        invalid(QStringLiteral("Unknown tool: %1").arg(toQt(name)));
+        return;
+    }
+    json arguments = json::object();
+    if (params.contains("arguments") && !params["arguments"].is_null()) {
+        arguments = params["arguments"];
+        if (!arguments.is_object()) {
+            invalid(QStringLiteral("Invalid params: arguments must be an object"));
+            return;
+        }
+    }
+    json progressToken = nullptr;
+    const json meta = metaOf(params);
+    if (meta.is_object() && meta.contains("progressToken") && JsonRpc::isValidId(meta["progressToken"])) {
+        progressToken = meta["progressToken"];
+    }
+    auto call = std::make_shared<ToolCall>(this, id, toQt(name), std::move(arguments), std::move(progressToken));
+    // Registered before the handler runs, because the handler may finish synchronously.
+    m_pending.insert(JsonRpc::serialize(id), PendingCall {call, context});
+    // A copy: a handler could replace its own registration while running.
+    const McpServer::ToolHandler handler = tool->second.handler;
+    handler(std::move(call));
+}
+
+ServerSession::Outcome ServerSession::listResources(const json &params) const
+{
+    auto result = page(
+        m_server->m_resources, params, "resources", m_server->pageSize(), [](const McpServer::ResourceEntry &entry) {
+            const ResourceDefinition &resource = entry.definition;
+            json out {{"uri", toStd(resource.uri)}, {"name", toStd(resource.name)}};
+            if (!resource.title.isEmpty()) {
+                out["title"] = toStd(resource.title);
+            }
+            if (!resource.description.isEmpty()) {
+                out["description"] = toStd(resource.description);
+            }
+            if (!resource.mimeType.isEmpty()) {
+                out["mimeType"] = toStd(resource.mimeType);
+            }
+            return out;
+        });
+    if (!result) {
+        return std::unexpected(RpcError {result.error().first, result.error().second, {}});
+    }
+    return *result;
+}
+
+ServerSession::Outcome ServerSession::readResource(const json &params, const RequestContext &context) const
+{
+    if (!params.contains("uri") || !params["uri"].is_string()) {
+        return std::unexpected(
+            RpcError {JsonRpc::kInvalidParams, QStringLiteral("Invalid params: uri must be a string"), {}});
+    }
+    const std::string uri = params["uri"].get<std::string>();
+    // -32002 until 2025-11-25; 2026-07-28 folded "not found" into invalid params.
+    const RpcError notFound {context.modern ? JsonRpc::kInvalidParams : JsonRpc::kResourceNotFound,
+        QStringLiteral("Resource not found"), json {{"uri", uri}}};
+    const auto entry = m_server->m_resources.find(uri);
+    if (entry == m_server->m_resources.end()) {
+        return std::unexpected(notFound);
+    }
+    const std::optional<QString> text = entry->second.reader ? entry->second.reader(toQt(uri)) : std::nullopt;
+    if (!text) {
+        return std::unexpected(notFound);
+    }
+    json content {{"uri", uri}, {"text", toStd(*text)}};
+    if (!entry->second.definition.mimeType.isEmpty()) {
+        content["mimeType"] = toStd(entry->second.definition.mimeType);
+    }
+    return json {{"contents", json::array({std::move(content)})}};
+}
+
+ServerSession::Outcome ServerSession::listResourceTemplates(const json &params) const
+{
+    // No templates yet; we never hand out a cursor, so any cursor is invalid.
+    if (params.contains("cursor") && !params["cursor"].is_null()) {
+        return std::unexpected(RpcError {JsonRpc::kInvalidParams, QStringLiteral("Invalid cursor"), {}});
+    }
+    return json {{"resourceTemplates", json::array()}};
+}
+
+ServerSession::Outcome ServerSession::listPrompts(const json &params) const
+{
+    auto result =
+        page(m_server->m_prompts, params, "prompts", m_server->pageSize(), [](const McpServer::PromptEntry &entry) {
+            const PromptDefinition &prompt = entry.definition;
+            json out {{"name", toStd(prompt.name)}};
+            if (!prompt.title.isEmpty()) {
+                out["title"] = toStd(prompt.title);
+            }
+            if (!prompt.description.isEmpty()) {
+                out["description"] = toStd(prompt.description);
+            }
+            json arguments = json::array();
+            for (const PromptArgument &argument : prompt.arguments) {
+                json item {{"name", toStd(argument.name)}, {"required", argument.required}};
+                if (!argument.description.isEmpty()) {
+                    item["description"] = toStd(argument.description);
+                }
+                arguments.push_back(std::move(item));
+            }
+            out["arguments"] = std::move(arguments);
+            return out;
+        });
+    if (!result) {
+        return std::unexpected(RpcError {result.error().first, result.error().second, {}});
+    }
+    return *result;
+}
+
+ServerSession::Outcome ServerSession::getPrompt(const json &params) const
+{
+    const auto invalid = [](const QString &message) {
+        return std::unexpected(RpcError {JsonRpc::kInvalidParams, message, {}});
+    };
+    if (!params.contains("name") || !params["name"].is_string()) {
+        return invalid(QStringLiteral("Invalid params: name must be a string"));
+    }
+    const std::string name = params["name"].get<std::string>();
+    const auto entry = m_server->m_prompts.find(name);
+    if (entry == m_server->m_prompts.end()) {
+        return invalid(QStringLiteral("Unknown prompt: %1").arg(toQt(name)));
+    }
+    QMap<QString, QString> arguments;
+    if (params.contains("arguments") && !params["arguments"].is_null()) {
+        const json &given = params["arguments"];
+        if (!given.is_object()) {
+            return invalid(QStringLiteral("Invalid params: arguments must be an object"));
+        }
+        for (auto it = given.begin(); it != given.end(); ++it) {
+            if (!it.value().is_string()) {
+                return invalid(QStringLiteral("Invalid params: argument %1 must be a string").arg(toQt(it.key())));
+            }
+            arguments.insert(toQt(it.key()), toQt(it.value().get<std::string>()));
+        }
+    }
+    const PromptDefinition &prompt = entry->second.definition;
+    for (const PromptArgument &argument : prompt.arguments) {
+        if (argument.required && !arguments.contains(argument.name)) {
+            return invalid(QStringLiteral("Invalid params: missing required argument %1").arg(argument.name));
+        }
+    }
+    const QString text = entry->second.renderer ? entry->second.renderer(arguments) : QString();
+    json result {
+        {"messages", json::array({json {{"role", "user"}, {"content", {{"type", "text"}, {"text", toStd(text)}}}}})}};
+    if (!prompt.description.isEmpty()) {
+        result["description"] = toStd(prompt.description);
+    }
+    return result;
+}
+
+json ServerSession::capabilities() const
+{
+    return json {{"tools", {{"listChanged", false}}}, {"resources", json::object()}, {"prompts", json::object()},
+        {"logging", json::object()}};
+}
+
+json ServerSession::serverInfo() const
+{
+    return json {{"name", "aries-companion"}, {"title", "Aries Companion"}, {"version", toStd(AppInfo::version())}};
+}
+
+json ServerSession::decorate(json result, const RequestContext &context) const
+{
+    if (context.modern && result.is_object()) {
+        result["resultType"] = "complete";
+        result["_meta"][kMetaServerInfo] = serverInfo();
+    }
+    return result;
+}
+
+void ServerSession::reply(const json &id, const Outcome &outcome, const RequestContext &context)
+{
+    if (outcome) {
+        sendMessage(JsonRpc::response(id, decorate(*outcome, context)));
+    } else {
+        sendMessage(JsonRpc::errorResponse(id, outcome.error().code, outcome.error().message, outcome.error().data));
+    }
+}
+
+void ServerSession::sendMessage(const json &message)
+{
+    if (m_closed) {
+        return;
+    }
+    Q_EMIT send(JsonRpc::serialize(message));
+}
+
+void ServerSession::finishToolCall(const json &requestId, const ToolResult &result)
+{
+    const auto it = m_pending.find(JsonRpc::serialize(requestId));
+    if (it == m_pending.end()) {
+        // Cancelled or closed meanwhile: the spec forbids a response.
+        return;
+    }
+    const RequestContext context = it->context;
+    m_pending.erase(it);
+    reply(requestId, toolResultToJson(result), context);
+}
+
+void ServerSession::sendProgress(
+    const json &progressToken, double progress, std::optional<double> total, const QString &message)
+{
+    json params {{"progressToken", progressToken}, {"progress", progress}};
+    if (total) {
+        params["total"] = *total;
+    }
+    if (!message.isEmpty()) {
+        params["message"] = toStd(message);
+    }
+    sendMessage(JsonRpc::notification("notifications/progress", std::move(params)));
+}
+
+} // namespace Companion::Mcp

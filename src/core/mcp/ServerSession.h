@@ -1,0 +1,136 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "mcp/LogLevel.h"
+#include "mcp/McpSession.h"
+#include "mcp/ToolResult.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <expected>
+#include <memory>
+
+namespace Companion::Mcp {
+
+class McpServer;
+class ToolCall;
+
+/**
+ * The MCP protocol engine for one connection: JSON-RPC validation, the legacy initialize
+ * handshake, the stateless 2026-07-28 requests, and dispatch to the server's registries.
+ *
+ * Legacy state machine:
+ *
+ *   AwaitingInitialize --initialize--> Initializing --notifications/initialized--> Ready
+ *          |                                  \___________________________________/
+ *          |                                          requests are served
+ *          +-- only ping (and 2026-07-28 requests, which carry their version) are served
+ *
+ * close() (or destruction) moves any state to closed: pending tool calls are cancelled and
+ * nothing is sent any more.
+ */
+class ServerSession final : public McpSession
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerSession)
+
+public:
+    ServerSession(McpServer *server, QString transport, QObject *parent = nullptr);
+    ~ServerSession() override;
+
+    void receive(const QByteArray &message) override;
+    void close() override;
+
+    QString clientName() const override { return m_clientName; }
+    QString clientVersion() const override { return m_clientVersion; }
+    QString protocolVersion() const override { return m_protocolVersion; }
+    QString transport() const { return m_transport; }
+
+    /** The level set by logging/setLevel; Info until the client sets one. */
+    LogLevel logLevel() const { return m_logLevel; }
+    /**
+     * Sends notifications/message when @p level is at or above logLevel(). Only legacy sessions
+     * past initialize get log messages: 2026-07-28 removed logging/setLevel.
+     */
+    void log(LogLevel level, const QString &logger, const nlohmann::json &data);
+
+    /** The protocol revisions initialize accepts, oldest first; the last is the one we prefer. */
+    static QStringList legacyVersions();
+    /** The stateless revision served without initialize. */
+    static QString modernVersion();
+
+private:
+    friend class ToolCall;
+
+    struct RpcError
+    {
+        int code = 0;
+        QString message;
+        nlohmann::json data;
+    };
+    using Outcome = std::expected<nlohmann::json, RpcError>;
+    /** Per-request facts that change how the request is answered. */
+    struct RequestContext
+    {
+        /** The request carried the 2026-07-28 _meta; results get resultType and serverInfo. */
+        bool modern = false;
+    };
+    struct PendingCall
+    {
+        std::shared_ptr<ToolCall> call;
+        RequestContext context;
+    };
+    enum class State {
+        AwaitingInitialize,
+        Initializing,
+        Ready
+    };
+
+    void handleRequest(const nlohmann::json &id, const QString &method, const nlohmann::json &params);
+    void handleNotification(const QString &method, const nlohmann::json &params);
+    Outcome dispatch(const QString &method, const nlohmann::json &params, const RequestContext &context);
+
+    Outcome initialize(const nlohmann::json &params);
+    Outcome discover() const;
+    Outcome setLogLevel(const nlohmann::json &params);
+    Outcome listTools(const nlohmann::json &params) const;
+    /** Starts a tool call, or answers at once with an error when the request is refused. */
+    void callTool(const nlohmann::json &id, const nlohmann::json &params, const RequestContext &context);
+    Outcome listResources(const nlohmann::json &params) const;
+    Outcome readResource(const nlohmann::json &params, const RequestContext &context) const;
+    Outcome listResourceTemplates(const nlohmann::json &params) const;
+    Outcome listPrompts(const nlohmann::json &params) const;
+    Outcome getPrompt(const nlohmann::json &params) const;
+
+    nlohmann::json capabilities() const;
+    nlohmann::json serverInfo() const;
+    /** Adds what 2026-07-28 wants on every result. */
+    nlohmann::json decorate(nlohmann::json result, const RequestContext &context) const;
+
+    void reply(const nlohmann::json &id, const Outcome &outcome, const RequestContext &context);
+    void sendMessage(const nlohmann::json &message);
+
+    // Called by ToolCall.
+    void finishToolCall(const nlohmann::json &requestId, const ToolResult &result);
+    void sendProgress(
+        const nlohmann::json &progressToken, double progress, std::optional<double> total, const QString &message);
+
+    QPointer<McpServer> m_server;
+    QString m_transport;
+    QString m_clientName;
+    QString m_clientVersion;
+    QString m_protocolVersion;
+    State m_state = State::AwaitingInitialize;
+    LogLevel m_logLevel = LogLevel::Info;
+    bool m_closed = false;
+    /** Pending tools/call requests by the serialized request id (so 1 and "1" differ). */
+    QHash<QByteArray, PendingCall> m_pending;
+};
+
+} // namespace Companion::Mcp

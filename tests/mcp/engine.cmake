@@ -1,0 +1,5 @@
+# SPDX-FileCopyrightText: Aries Companion contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The MCP protocol engine (JSON-RPC, lifecycle, tools, cancellation, logging), driven through a session.
+companion_add_test(TestMcpServer SOURCES TestMcpServer.cpp LIBS companion_core LABELS unit)
