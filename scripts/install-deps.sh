@@ -17,6 +17,9 @@ packages=(
     dbus gnome-keyring libsecret-tools libgl1-mesa-dri fonts-dejavu-core xvfb xauth x11-utils
 )
 
+# Node.js for the official MCP SDK client tests; this machine image has it already, Debian 12's is 18.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
