@@ -3,18 +3,24 @@
 #include "AppInfo.h"
 #include "CompanionApp.h"
 #include "settings/CompanionSettings.h"
+#include "setup/ClientConfig.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 
 #include <cstdio>
+#include <variant>
 
 using namespace Companion;
 
 namespace {
 
-/** Reads the command line; prints the problem and returns nullopt when a value is unusable. */
-std::optional<Ui::LaunchOptions> parse(QCoreApplication &app)
+/**
+ * Reads the command line: the options to start with, or an exit code when the run ends here
+ * (a printed client configuration, or a value that cannot be used, which is explained on stderr).
+ */
+std::variant<Ui::LaunchOptions, int> parse(QCoreApplication &app)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -36,15 +42,36 @@ std::optional<Ui::LaunchOptions> parse(QCoreApplication &app)
     const QCommandLineOption sandbox(QStringLiteral("sandbox"),
         QStringLiteral("Demo mode: start the bundled Aries sandbox on this computer "
                        "and use its demo account."));
-    parser.addOptions({clientId, authorizeUrl, apiBase, connect, sandbox});
+    const QCommandLineOption printConfig(QStringLiteral("print-client-config"),
+        QStringLiteral("Print what to add to an MCP client's configuration to reach this app, then exit. "
+                       "CLIENT is one of: %1.")
+            .arg(Setup::ClientConfig::clients().join(QStringLiteral(", "))),
+        QStringLiteral("CLIENT"));
+    parser.addOptions({clientId, authorizeUrl, apiBase, connect, sandbox, printConfig});
     parser.process(app);
+
+    if (parser.isSet(printConfig)) {
+        // The bridge is installed next to this program; the snippet carries its absolute path.
+#ifdef Q_OS_WIN
+        const QString bridge = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("aries-mcp.exe"));
+#else
+        const QString bridge = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("aries-mcp"));
+#endif
+        const auto text = Setup::ClientConfig::snippet(parser.value(printConfig), bridge);
+        if (!text) {
+            std::fprintf(stderr, "aries-companion: --print-client-config: %s\n", qPrintable(text.error()));
+            return 2;
+        }
+        std::printf("%s\n", text->toUtf8().constData());
+        return 0;
+    }
 
     Ui::LaunchOptions options;
     options.connect = parser.isSet(connect);
     options.sandbox = parser.isSet(sandbox);
-    const auto fail = [](const QString &what, const QString &problem) {
+    const auto fail = [](const QString &what, const QString &problem) -> std::variant<Ui::LaunchOptions, int> {
         std::fprintf(stderr, "aries-companion: %s: %s\n", qPrintable(what), qPrintable(problem));
-        return std::nullopt;
+        return 2;
     };
     if (parser.isSet(clientId)) {
         options.clientId = parser.value(clientId).trimmed();
@@ -73,21 +100,23 @@ std::optional<Ui::LaunchOptions> parse(QCoreApplication &app)
 
 int main(int argc, char *argv[])
 {
-    std::optional<Ui::LaunchOptions> options;
+    std::variant<Ui::LaunchOptions, int> parsed;
     {
-        // Parse before the GUI exists, so --help and --version work without a display (over SSH, in CI).
+        // Parse before the GUI exists, so --help, --version and --print-client-config work without a
+        // display (over SSH, in CI).
         QCoreApplication probe(argc, argv);
         AppInfo::applyTo(probe);
-        options = parse(probe);
+        parsed = parse(probe);
     }
-    if (!options) {
-        return 2;
+    if (const int *exitCode = std::get_if<int>(&parsed)) {
+        return *exitCode;
     }
+    const Ui::LaunchOptions &options = std::get<Ui::LaunchOptions>(parsed);
 
     QApplication app(argc, argv);
     AppInfo::applyTo(app);
     app.setQuitOnLastWindowClosed(false); // a tray app lives on when its windows close
-    Ui::CompanionApp companion(*options);
+    Ui::CompanionApp companion(options);
     companion.start();
     return app.exec();
 }
