@@ -48,6 +48,7 @@ CompanionApp::CompanionApp(LaunchOptions options, QObject *parent)
     , m_signIn(m_oauth, m_tokens, m_presenter)
     , m_revoker(m_network, m_secrets)
     , m_mcpSocket(m_mcp)
+    , m_localKey(m_secrets)
     , m_tray(std::make_unique<TrayController>())
 {
     if (!m_options.clientId.isEmpty()) {
@@ -100,6 +101,25 @@ QString CompanionApp::siblingProgram(const QString &name) const
     return QDir(QCoreApplication::applicationDirPath()).filePath(name);
 }
 
+void CompanionApp::startHttpEndpoint()
+{
+    // The key comes from the keychain asynchronously (it may prompt); without it the endpoint stays off, since a
+    // key kept anywhere else would be readable by any process of the user.
+    m_localKey.getOrCreate(this, [this](Expected<QByteArray, QString> key) {
+        if (!key) {
+            qCWarning(lcMcp) << "HTTP endpoint off: no local key:" << key.error();
+            return;
+        }
+        auto transport = std::make_unique<Mcp::McpHttpTransport>(m_mcp, *key);
+        if (const auto listening = transport->listen(); !listening) {
+            qCWarning(lcMcp) << "HTTP endpoint off:" << listening.error();
+            return;
+        }
+        qCInfo(lcMcp) << "HTTP endpoint on" << QStringLiteral("http://127.0.0.1:%1/mcp").arg(transport->port());
+        m_mcpHttp = std::move(transport);
+    });
+}
+
 QString CompanionApp::environment() const
 {
     return isLoopback(m_settings.apiBaseUrl()) ? QStringLiteral("Sandbox") : QStringLiteral("Aries");
@@ -116,6 +136,7 @@ void CompanionApp::start()
         qCWarning(lcMcp) << "not accepting assistants:" << listening.error();
         showMessage(tr("Assistants cannot connect"), listening.error());
     }
+    startHttpEndpoint();
     m_connectWhenReady = m_options.connect;
     if (m_options.sandbox) {
         const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -9,6 +9,8 @@
 #include "auth/SignInFlow.h"
 #include "auth/TokenManager.h"
 #include "auth/TokenRevoker.h"
+#include "mcp/LocalKey.h"
+#include "mcp/McpHttpTransport.h"
 #include "mcp/McpLocalServer.h"
 #include "mcp/McpServer.h"
 #include "secrets/KeychainSecretStore.h"
@@ -61,6 +63,8 @@ public:
     CompanionSettings &settings() { return m_settings; }
     Mcp::McpServer &mcp() { return m_mcp; }
     Mcp::McpLocalServer &mcpSocket() { return m_mcpSocket; }
+    /** The HTTP endpoint, or null while the local key is being read or when it is off. */
+    Mcp::McpHttpTransport *mcpHttp() { return m_mcpHttp.get(); }
     /** "Sandbox" when the configured Aries is on this computer, else "Aries". */
     QString environment() const;
 
@@ -81,6 +85,7 @@ private:
         const QString &title, const QString &text, const QString &retryText = {}, std::function<void()> retry = {});
     void revoke();
     QString siblingProgram(const QString &name) const;
+    void startHttpEndpoint();
 
     LaunchOptions m_options;
     CompanionSettings m_settings;
@@ -94,6 +99,9 @@ private:
     // Declared before the socket, which holds sessions the server created, so it outlives them.
     Mcp::McpServer m_mcp;
     Mcp::McpLocalServer m_mcpSocket;
+    Mcp::LocalKey m_localKey;
+    // Streamable HTTP for other clients; null until the local key is read, and stays null without a keychain.
+    std::unique_ptr<Mcp::McpHttpTransport> m_mcpHttp;
     std::unique_ptr<TrayController> m_tray;
     std::unique_ptr<SandboxLauncher> m_sandbox;
     QPointer<SettingsDialog> m_settingsDialog;

@@ -265,6 +265,7 @@ void ServerSession::handleRequest(const json &id, const QString &method, const j
             return;
         }
         context.modern = true;
+        context.method = method;
         if (m_protocolVersion.isEmpty()) {
             m_protocolVersion = modernVersion();
         }
@@ -602,6 +603,20 @@ json ServerSession::decorate(json result, const RequestContext &context) const
     if (context.modern && result.is_object()) {
         result["resultType"] = "complete";
         result["_meta"][kMetaServerInfo] = serverInfo();
+        // 2026-07-28 list and read results say how long a client may cache them (SEP-2549). The lists
+        // are the same for everybody and never change while the app runs; what a resource holds
+        // (portfolio, balances) is the user's own and changes at any time.
+        static const QStringList kStaticLists {QStringLiteral("server/discover"), QStringLiteral("tools/list"),
+            QStringLiteral("prompts/list"), QStringLiteral("resources/list"),
+            QStringLiteral("resources/templates/list")};
+        if (kStaticLists.contains(context.method)) {
+            result["ttlMs"] = 300000;
+            result["cacheScope"] = "public";
+        } else if (context.method == QLatin1String("resources/read")
+            || context.method == QLatin1String("prompts/get")) {
+            result["ttlMs"] = 0;
+            result["cacheScope"] = "private";
+        }
     }
     return result;
 }

@@ -80,6 +80,8 @@ private:
     {
         /** The request carried the 2026-07-28 _meta; results get resultType and serverInfo. */
         bool modern = false;
+        /** The request's method, for the 2026-07-28 cache hints on list and read results. */
+        QString method;
     };
     struct PendingCall
     {

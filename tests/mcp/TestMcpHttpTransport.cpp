@@ -1,0 +1,349 @@
+// SPDX-FileCopyrightText: Aries Companion contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mcp/McpHttpTransport.h"
+#include "mcp/McpServer.h"
+#include "mcp/ToolCall.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+using namespace Companion::Mcp;
+using nlohmann::json;
+
+namespace {
+
+const QByteArray kKey = QByteArrayLiteral("test-key-0123456789abcdef");
+
+struct Reply
+{
+    int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &h : headers) {
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return h.second;
+        }
+        return {};
+    }
+    json parsed() const { return json::parse(body.toStdString(), nullptr, false); }
+};
+
+/** A raw HTTP/1.1 exchange, so the test controls every header (Host included) byte for byte. */
+Reply exchange(quint16 port, const QByteArray &method, const QByteArray &path,
+    const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body = {})
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    QByteArray request = method + ' ' + path + " HTTP/1.1\r\n";
+    for (const auto &h : headers)
+        request += h.first + ": " + h.second + "\r\n";
+    request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    socket.write(request);
+
+    QByteArray buffer;
+    Reply reply;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        buffer += socket.readAll();
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            continue;
+        const QList<QByteArray> lines = buffer.first(end).split('\n');
+        reply.status = lines.first().split(' ').value(1).toInt();
+        reply.headers.clear();
+        qsizetype length = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            const QByteArray name = lines[i].first(colon).trimmed();
+            const QByteArray value = lines[i].sliced(colon + 1).trimmed();
+            reply.headers.append(QPair<QByteArray, QByteArray>(name, value));
+            if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
+                length = value.toLongLong();
+        }
+        if (buffer.size() - end - 4 >= length) {
+            reply.body = buffer.sliced(end + 4, length);
+            return reply;
+        }
+    }
+    return reply;
+}
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+Headers goodHeaders(const QByteArray &session = {})
+{
+    Headers h {{"Host", "127.0.0.1:7465"}, {"Authorization", "Bearer " + kKey}, {"Content-Type", "application/json"},
+        {"Accept", "application/json, text/event-stream"}};
+    if (!session.isEmpty()) {
+        h.append(QPair<QByteArray, QByteArray>("Mcp-Session-Id", session));
+        h.append(QPair<QByteArray, QByteArray>("MCP-Protocol-Version", "2025-06-18"));
+    }
+    return h;
+}
+
+Headers replaced(Headers headers, const QByteArray &name, const QByteArray &value)
+{
+    headers.removeIf([&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    if (!value.isNull())
+        headers.append(QPair<QByteArray, QByteArray>(name, value));
+    return headers;
+}
+
+QByteArray initializeBody()
+{
+    return QByteArray::fromStdString(json {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
+        {"params",
+            {{"protocolVersion", "2025-06-18"}, {"capabilities", json::object()},
+                {"clientInfo", {{"name", "test"}, {"version", "1"}}}}}}
+                                         .dump());
+}
+
+QByteArray toolCallBody(int id = 7)
+{
+    return QByteArray::fromStdString(json {{"jsonrpc", "2.0"}, {"id", id}, {"method", "tools/call"},
+        {"params", {{"name", "probe"}, {"arguments", json::object()}}}}
+                                         .dump());
+}
+
+} // namespace
+
+class TestMcpHttpTransport : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<McpServer> m_engine;
+    std::unique_ptr<McpHttpTransport> m_transport;
+    int m_toolCalls = 0;
+
+    QByteArray initialize()
+    {
+        const Reply reply = exchange(m_transport->port(), "POST", "/mcp", goodHeaders(), initializeBody());
+        if (reply.status != 200)
+            return {};
+        const QByteArray id = reply.header("Mcp-Session-Id");
+        exchange(m_transport->port(), "POST", "/mcp", goodHeaders(id),
+            R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+        return id;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_toolCalls = 0;
+        m_engine = std::make_unique<McpServer>();
+        ToolDefinition probe;
+        probe.name = QStringLiteral("probe");
+        probe.description = QStringLiteral("Counts calls");
+        m_engine->addTool(probe, [this](std::shared_ptr<ToolCall> call) {
+            ++m_toolCalls;
+            call->finish(ToolResult::fromText(QStringLiteral("ok")));
+        });
+        McpHttpTransport::Options options;
+        options.port = 0;
+        options.ephemeralPort = true;
+        options.maxBodyBytes = 64 * 1024;
+        m_transport = std::make_unique<McpHttpTransport>(*m_engine, kKey, options);
+        const auto listening = m_transport->listen();
+        QVERIFY2(listening.has_value(), qPrintable(listening ? QString() : listening.error()));
+    }
+    void cleanup()
+    {
+        m_transport.reset();
+        m_engine.reset();
+    }
+
+    void listensOnLoopbackOnly()
+    {
+        QCOMPARE(m_transport->address(), QHostAddress(QHostAddress::LocalHost));
+        QVERIFY(m_transport->port() != 0);
+    }
+
+    void portZeroDisables()
+    {
+        McpHttpTransport::Options options;
+        options.port = 0;
+        McpHttpTransport disabled(*m_engine, kKey, options);
+        QVERIFY(!disabled.listen());
+        QVERIFY(!disabled.isListening());
+    }
+
+    void rejected_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<bool>("withSession");
+        QTest::addColumn<Headers>("headers");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+
+        const QByteArray call = toolCallBody();
+        // Headers are completed with the live session id in the test when withSession is set.
+        QTest::newRow("null origin") << QByteArray("POST") << true << Headers {{"Origin", "null"}} << call << 403;
+        QTest::newRow("foreign origin") << QByteArray("POST") << true << Headers {{"Origin", "http://evil.example"}}
+                                        << call << 403;
+        QTest::newRow("look-alike origin")
+            << QByteArray("POST") << true << Headers {{"Origin", "http://127.0.0.1.evil.example"}} << call << 403;
+        QTest::newRow("userinfo origin") << QByteArray("POST") << true
+                                         << Headers {{"Origin", "http://localhost@evil.example"}} << call << 403;
+        QTest::newRow("foreign host") << QByteArray("POST") << true << Headers {{"Host", "evil.example.com"}} << call
+                                      << 403;
+        QTest::newRow("look-alike host") << QByteArray("POST") << true
+                                         << Headers {{"Host", "localhost.evil.example:7465"}} << call << 403;
+        QTest::newRow("no bearer") << QByteArray("POST") << true << Headers {{"Authorization", QByteArray()}} << call
+                                   << 401;
+        QTest::newRow("wrong bearer") << QByteArray("POST") << true << Headers {{"Authorization", "Bearer nope"}}
+                                      << call << 401;
+        QTest::newRow("key prefix only") << QByteArray("POST") << true
+                                         << Headers {{"Authorization", "Bearer " + kKey.first(10)}} << call << 401;
+        QTest::newRow("oversized body") << QByteArray("POST") << true << Headers {}
+                                        << QByteArray(call + QByteArray(70 * 1024, ' ')) << 413;
+        QTest::newRow("malformed json") << QByteArray("POST") << true << Headers {} << QByteArray("{\"jsonrpc\":")
+                                        << 400;
+        QTest::newRow("unknown session") << QByteArray("POST") << false << Headers {{"Mcp-Session-Id", "unknown"}}
+                                         << call << 404;
+        QTest::newRow("missing session") << QByteArray("POST") << false << Headers {} << call << 400;
+        QTest::newRow("bad protocol version")
+            << QByteArray("POST") << true << Headers {{"MCP-Protocol-Version", "1999-01-01"}} << call << 400;
+        QTest::newRow("get stream") << QByteArray("GET") << true << Headers {} << QByteArray() << 405;
+    }
+    void rejected()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(bool, withSession);
+        QFETCH(Headers, headers);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+
+        const QByteArray session = initialize();
+        QVERIFY(!session.isEmpty());
+        const int sessions = m_engine->sessionCount();
+        Headers all = goodHeaders(withSession ? session : QByteArray());
+        for (const auto &h : headers)
+            all = replaced(all, h.first, h.second);
+        const Reply reply = exchange(m_transport->port(), method, "/mcp", all, body);
+        QCOMPARE(reply.status, status);
+        if (status == 401)
+            QCOMPARE(reply.header("WWW-Authenticate"), QByteArray("Bearer"));
+        if (QTest::currentDataTag() == QByteArray("malformed json"))
+            QCOMPARE(reply.parsed()["error"]["code"].get<int>(), -32700);
+        QCOMPARE(m_toolCalls, 0);
+        QCOMPARE(m_engine->sessionCount(), sessions);
+
+        // The same call with the right headers does reach the engine: the test above did not pass by accident.
+        const Reply good = exchange(m_transport->port(), "POST", "/mcp", goodHeaders(session), toolCallBody(8));
+        QCOMPARE(good.status, 200);
+        QCOMPARE(m_toolCalls, 1);
+    }
+
+    void rejectedInitializeCreatesNoSession()
+    {
+        const Reply reply = exchange(m_transport->port(), "POST", "/mcp",
+            replaced(goodHeaders(), "Origin", "http://evil.example"), initializeBody());
+        QCOMPARE(reply.status, 403);
+        QCOMPARE(m_engine->sessionCount(), 0);
+        QCOMPARE(m_transport->sessionCount(), 0);
+    }
+
+    void acceptedHostsAndOrigins_data()
+    {
+        QTest::addColumn<QByteArray>("host");
+        QTest::addColumn<QByteArray>("origin");
+        QTest::newRow("localhost") << QByteArray("localhost") << QByteArray();
+        QTest::newRow("ipv6") << QByteArray("[::1]:1234") << QByteArray("http://[::1]:1234");
+        QTest::newRow("https localhost") << QByteArray("127.0.0.1:80") << QByteArray("https://localhost:3000");
+        QTest::newRow("ipv4 origin") << QByteArray("127.0.0.1") << QByteArray("http://127.0.0.1");
+    }
+    void acceptedHostsAndOrigins()
+    {
+        QFETCH(QByteArray, host);
+        QFETCH(QByteArray, origin);
+        Headers headers = replaced(goodHeaders(), "Host", host);
+        if (!origin.isEmpty())
+            headers.append(QPair<QByteArray, QByteArray>("Origin", origin));
+        const Reply reply = exchange(m_transport->port(), "POST", "/mcp", headers, initializeBody());
+        QCOMPARE(reply.status, 200);
+        QVERIFY(!reply.header("Mcp-Session-Id").isEmpty());
+    }
+
+    void happyPath()
+    {
+        const quint16 port = m_transport->port();
+        const Reply init = exchange(port, "POST", "/mcp", goodHeaders(), initializeBody());
+        QCOMPARE(init.status, 200);
+        QCOMPARE(init.header("Content-Type"), QByteArray("application/json"));
+        QVERIFY(init.parsed()["result"]["protocolVersion"] == "2025-06-18");
+        const QByteArray session = init.header("Mcp-Session-Id");
+        QVERIFY(session.size() >= 32);
+        QCOMPARE(m_transport->sessionCount(), 1);
+
+        const Reply initialized = exchange(
+            port, "POST", "/mcp", goodHeaders(session), R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+        QCOMPARE(initialized.status, 202);
+        QVERIFY(initialized.body.isEmpty());
+
+        const Reply list =
+            exchange(port, "POST", "/mcp", goodHeaders(session), R"({"jsonrpc":"2.0","id":2,"method":"tools/list"})");
+        QCOMPARE(list.status, 200);
+        QVERIFY(list.parsed()["id"] == 2);
+        QVERIFY(list.parsed()["result"]["tools"][0]["name"] == "probe");
+
+        const Reply call = exchange(port, "POST", "/mcp", goodHeaders(session), toolCallBody(3));
+        QCOMPARE(call.status, 200);
+        QCOMPARE(m_toolCalls, 1);
+
+        const Reply deleted = exchange(port, "DELETE", "/mcp", goodHeaders(session));
+        QCOMPARE(deleted.status, 200);
+        QCOMPARE(m_transport->sessionCount(), 0);
+
+        const Reply after =
+            exchange(port, "POST", "/mcp", goodHeaders(session), R"({"jsonrpc":"2.0","id":4,"method":"tools/list"})");
+        QCOMPARE(after.status, 404);
+        QCOMPARE(exchange(port, "DELETE", "/mcp", goodHeaders(session)).status, 404);
+    }
+
+    void statelessRequestGetsItsOwnSession()
+    {
+        const QByteArray body = QByteArray::fromStdString(json {{"jsonrpc", "2.0"}, {"id", 5}, {"method", "tools/list"},
+            {"params",
+                {{"_meta",
+                    {{"io.modelcontextprotocol/protocolVersion", "2026-07-28"},
+                        {"io.modelcontextprotocol/clientInfo", {{"name", "modern"}, {"version", "2"}}}}}}}}
+                                                              .dump());
+        Headers headers = goodHeaders();
+        headers.append(QPair<QByteArray, QByteArray>("MCP-Protocol-Version", "2026-07-28"));
+        const Reply reply = exchange(m_transport->port(), "POST", "/mcp", headers, body);
+        QCOMPARE(reply.status, 200);
+        QVERIFY(reply.header("Mcp-Session-Id").isEmpty());
+        QVERIFY(reply.parsed()["result"]["tools"][0]["name"] == "probe");
+        QCOMPARE(m_transport->sessionCount(), 0);
+        // The one-request session is gone once its answer left.
+        QTRY_COMPARE(m_engine->sessionCount(), 0);
+
+        const Reply mismatch = exchange(
+            m_transport->port(), "POST", "/mcp", replaced(headers, "MCP-Protocol-Version", "2025-06-18"), body);
+        QCOMPARE(mismatch.status, 400);
+        QCOMPARE(m_engine->sessionCount(), 0);
+    }
+
+    void sessionIdsDiffer()
+    {
+        const QByteArray a = initialize();
+        const QByteArray b = initialize();
+        QVERIFY(!a.isEmpty());
+        QVERIFY(a != b);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMcpHttpTransport)
+#include "TestMcpHttpTransport.moc"
