@@ -7,9 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-# The official MCP SDK for the client tests, exactly as pinned in package-lock.json; again only when it changed.
-if [ ! -f tests/node/node_modules/.package-lock.json ] || [ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]; then
-    npm ci --prefix tests/node --no-audit --no-fund --loglevel=error >/dev/null
-fi
+# The official MCP SDK clients and the conformance suite (with the Node 22 it needs), exactly as pinned in
+# their package-lock.json files; installed again only when a lock file changed.
+for dir in tests/node tests/conformance; do
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
+    fi
+done
 scripts/build.sh
 ctest --preset ci -j2 "$@"

