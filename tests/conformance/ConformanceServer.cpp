@@ -102,9 +102,8 @@ void addResources(McpServer &server)
     watched.uri = QStringLiteral("test://watched-resource");
     watched.name = QStringLiteral("Watched Resource");
     watched.description = QStringLiteral("A resource for subscription tests");
-    server.addResource(watched, [](const QString &) -> std::optional<QString> {
-        return QStringLiteral("Watched resource content");
-    });
+    server.addResource(
+        watched, [](const QString &) -> std::optional<QString> { return QStringLiteral("Watched resource content"); });
 }
 
 void addPrompts(McpServer &server)
@@ -112,9 +111,8 @@ void addPrompts(McpServer &server)
     PromptDefinition simple;
     simple.name = QStringLiteral("test_simple_prompt");
     simple.description = QStringLiteral("A simple prompt without arguments");
-    server.addPrompt(simple, [](const QMap<QString, QString> &) {
-        return QStringLiteral("This is a simple prompt for testing.");
-    });
+    server.addPrompt(
+        simple, [](const QMap<QString, QString> &) { return QStringLiteral("This is a simple prompt for testing."); });
 
     PromptDefinition withArgs;
     withArgs.name = QStringLiteral("test_prompt_with_arguments");
