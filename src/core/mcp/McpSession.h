@@ -36,8 +36,13 @@ public:
     virtual QString protocolVersion() const = 0;
 
 Q_SIGNALS:
-    /** One complete message for the client. */
-    void send(const QByteArray &message);
+    /**
+     * One complete message for the client. @p relatedRequest is the JSON text of the id of the client
+     * request this message belongs to (its response, or progress, log messages and server requests sent
+     * while handling it), or empty when it belongs to none. Stream transports ignore it; HTTP uses it to
+     * put the message on that request's SSE stream.
+     */
+    void send(const QByteArray &message, const QByteArray &relatedRequest);
 };
 
 } // namespace Companion::Mcp

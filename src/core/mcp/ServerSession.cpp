@@ -195,12 +195,14 @@ void ServerSession::receive(const QByteArray &message)
     const json id = hasId ? parsed["id"] : json(nullptr);
     if (JsonRpc::stringValue(parsed, "jsonrpc") != QLatin1String("2.0")) {
         sendMessage(JsonRpc::errorResponse(
-            id, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: jsonrpc must be \"2.0\"")));
+                        id, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: jsonrpc must be \"2.0\"")),
+            JsonRpc::serialize(id));
         return;
     }
     if (!parsed["method"].is_string()) {
         sendMessage(JsonRpc::errorResponse(
-            id, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: method must be a string")));
+                        id, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: method must be a string")),
+            JsonRpc::serialize(id));
         return;
     }
     const QString method = toQt(parsed["method"].get<std::string>());
@@ -209,7 +211,8 @@ void ServerSession::receive(const QByteArray &message)
         // MCP params are always objects (JSON-RPC would also allow arrays).
         if (hasId) {
             sendMessage(JsonRpc::errorResponse(
-                id, JsonRpc::kInvalidParams, QStringLiteral("Invalid params: params must be an object")));
+                            id, JsonRpc::kInvalidParams, QStringLiteral("Invalid params: params must be an object")),
+                JsonRpc::serialize(id));
         }
         return;
     }
@@ -249,7 +252,8 @@ void ServerSession::handleRequest(const json &id, const QString &method, const j
 {
     if (m_pending.contains(JsonRpc::serialize(id))) {
         sendMessage(JsonRpc::errorResponse(id, JsonRpc::kInvalidRequest,
-            QStringLiteral("Invalid Request: id is already in use by a pending request")));
+                        QStringLiteral("Invalid Request: id is already in use by a pending request")),
+            JsonRpc::serialize(id));
         return;
     }
 
@@ -260,8 +264,9 @@ void ServerSession::handleRequest(const json &id, const QString &method, const j
         const json &requested = meta[kMetaProtocolVersion];
         if (!requested.is_string() || toQt(requested.get<std::string>()) != modernVersion()) {
             const json data {{"supported", json::array({toStd(modernVersion())})}, {"requested", requested}};
-            sendMessage(JsonRpc::errorResponse(
-                id, JsonRpc::kUnsupportedProtocolVersion, QStringLiteral("Unsupported protocol version"), data));
+            sendMessage(JsonRpc::errorResponse(id, JsonRpc::kUnsupportedProtocolVersion,
+                            QStringLiteral("Unsupported protocol version"), data),
+                JsonRpc::serialize(id));
             return;
         }
         context.modern = true;
@@ -280,8 +285,9 @@ void ServerSession::handleRequest(const json &id, const QString &method, const j
         && method != QLatin1String("ping") && method != QLatin1String("server/discover");
     if (needsInitialize && m_state == State::AwaitingInitialize) {
         // initialize negotiates the revision and capabilities that every other answer depends on.
-        sendMessage(JsonRpc::errorResponse(
-            id, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: not initialized (send initialize first)")));
+        sendMessage(JsonRpc::errorResponse(id, JsonRpc::kInvalidRequest,
+                        QStringLiteral("Invalid Request: not initialized (send initialize first)")),
+            JsonRpc::serialize(id));
         return;
     }
     if (method == QLatin1String("tools/call")) {
@@ -624,18 +630,19 @@ json ServerSession::decorate(json result, const RequestContext &context) const
 void ServerSession::reply(const json &id, const Outcome &outcome, const RequestContext &context)
 {
     if (outcome) {
-        sendMessage(JsonRpc::response(id, decorate(*outcome, context)));
+        sendMessage(JsonRpc::response(id, decorate(*outcome, context)), JsonRpc::serialize(id));
     } else {
-        sendMessage(JsonRpc::errorResponse(id, outcome.error().code, outcome.error().message, outcome.error().data));
+        sendMessage(JsonRpc::errorResponse(id, outcome.error().code, outcome.error().message, outcome.error().data),
+            JsonRpc::serialize(id));
     }
 }
 
-void ServerSession::sendMessage(const json &message)
+void ServerSession::sendMessage(const json &message, const QByteArray &relatedRequest)
 {
     if (m_closed) {
         return;
     }
-    Q_EMIT send(JsonRpc::serialize(message));
+    Q_EMIT send(JsonRpc::serialize(message), relatedRequest);
 }
 
 void ServerSession::finishToolCall(const json &requestId, const ToolResult &result)
@@ -650,8 +657,8 @@ void ServerSession::finishToolCall(const json &requestId, const ToolResult &resu
     reply(requestId, toolResultToJson(result), context);
 }
 
-void ServerSession::sendProgress(
-    const json &progressToken, double progress, std::optional<double> total, const QString &message)
+void ServerSession::sendProgress(const json &requestId, const json &progressToken, double progress,
+    std::optional<double> total, const QString &message)
 {
     json params {{"progressToken", progressToken}, {"progress", progress}};
     if (total) {
@@ -660,7 +667,7 @@ void ServerSession::sendProgress(
     if (!message.isEmpty()) {
         params["message"] = toStd(message);
     }
-    sendMessage(JsonRpc::notification("notifications/progress", std::move(params)));
+    sendMessage(JsonRpc::notification("notifications/progress", std::move(params)), JsonRpc::serialize(requestId));
 }
 
 } // namespace Companion::Mcp

@@ -116,12 +116,13 @@ private:
     nlohmann::json decorate(nlohmann::json result, const RequestContext &context) const;
 
     void reply(const nlohmann::json &id, const Outcome &outcome, const RequestContext &context);
-    void sendMessage(const nlohmann::json &message);
+    /** Emits send(); @p relatedRequest as in McpSession::send (empty: related to no request). */
+    void sendMessage(const nlohmann::json &message, const QByteArray &relatedRequest = {});
 
     // Called by ToolCall.
     void finishToolCall(const nlohmann::json &requestId, const ToolResult &result);
-    void sendProgress(
-        const nlohmann::json &progressToken, double progress, std::optional<double> total, const QString &message);
+    void sendProgress(const nlohmann::json &requestId, const nlohmann::json &progressToken, double progress,
+        std::optional<double> total, const QString &message);
 
     QPointer<McpServer> m_server;
     QString m_transport;

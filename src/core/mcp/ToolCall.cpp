@@ -30,7 +30,7 @@ void ToolCall::reportProgress(double progress, std::optional<double> total, cons
         return;
     }
     m_lastProgress = progress;
-    m_session->sendProgress(m_progressToken, progress, total, message);
+    m_session->sendProgress(m_requestId, m_progressToken, progress, total, message);
 }
 
 void ToolCall::finish(const ToolResult &result)
