@@ -14,14 +14,18 @@ struct HttpResponder::Private
         : responder(std::move(r))
         , socket(responder.socket())
     { }
+    ~Private() { QObject::disconnect(goneConnection); }
 
     QHttpServerResponder responder;
     // QtHttpServer deleteLater()s the socket when the peer disconnects while the responder keeps a raw
     // pointer; this guard is what makes answering late safe.
     QPointer<QTcpSocket> socket;
     bool answered = false;
+    bool streaming = false;
+    QMetaObject::Connection goneConnection;
 
-    bool writable() const { return !answered && socket && socket->state() == QAbstractSocket::ConnectedState; }
+    bool connected() const { return socket && socket->state() == QAbstractSocket::ConnectedState; }
+    bool writable() const { return !answered && connected(); }
 
     void writeHead(int status, const HeaderList &headers, qsizetype contentLength)
     {
@@ -30,6 +34,12 @@ struct HttpResponder::Private
             responder.writeHeader(name, value);
         }
         responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(contentLength));
+    }
+
+    void finished()
+    {
+        answered = true;
+        QObject::disconnect(goneConnection);
     }
 };
 
@@ -41,7 +51,60 @@ HttpResponder::~HttpResponder() = default;
 
 bool HttpResponder::isOpen() const
 {
-    return d->writable();
+    return (d->streaming && d->connected()) || d->writable();
+}
+
+bool HttpResponder::isStreaming() const
+{
+    return d->streaming && d->connected();
+}
+
+void HttpResponder::beginStream(int status, const HeaderList &headers)
+{
+    if (!d->writable()) {
+        return;
+    }
+    d->answered = true;
+    d->streaming = true;
+    d->responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
+    for (const auto &[name, value] : headers) {
+        d->responder.writeHeader(name, value);
+    }
+    // QtHttpServer 6.4 has no chunked writer of its own; the framing below is HTTP/1.1's (RFC 9112 §7.1).
+    d->responder.writeHeader(QByteArrayLiteral("Transfer-Encoding"), QByteArrayLiteral("chunked"));
+    d->responder.writeBody(QByteArray());
+}
+
+void HttpResponder::writeChunk(const QByteArray &data)
+{
+    if (!d->streaming || !d->connected() || data.isEmpty()) {
+        return;
+    }
+    d->responder.writeBody(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+}
+
+void HttpResponder::endStream()
+{
+    if (!d->streaming || !d->connected()) {
+        d->streaming = false;
+        return;
+    }
+    d->streaming = false;
+    QObject::disconnect(d->goneConnection);
+    d->responder.writeBody(QByteArrayLiteral("0\r\n\r\n"));
+}
+
+void HttpResponder::onClientGone(std::function<void()> callback)
+{
+    if (!d->socket || (d->answered && !d->streaming)) {
+        return;
+    }
+    QObject::disconnect(d->goneConnection);
+    d->goneConnection =
+        QObject::connect(d->socket, &QTcpSocket::disconnected, d->socket, [callback = std::move(callback), this] {
+            QObject::disconnect(d->goneConnection);
+            callback();
+        });
 }
 
 void HttpResponder::send(int status, const QByteArray &body, const HeaderList &headers)
@@ -49,7 +112,7 @@ void HttpResponder::send(int status, const QByteArray &body, const HeaderList &h
     if (!d->writable()) {
         return;
     }
-    d->answered = true;
+    d->finished();
     d->writeHead(status, headers, body.size());
     d->responder.writeBody(body);
 }
@@ -75,7 +138,7 @@ void HttpResponder::sendTruncated(int status, const QByteArray &body, qsizetype 
     if (!d->writable()) {
         return;
     }
-    d->answered = true;
+    d->finished();
     d->writeHead(status, headers, body.size());
     d->responder.writeBody(body.left(std::clamp<qsizetype>(keepBytes, 0, body.size())));
     d->socket->disconnectFromHost();

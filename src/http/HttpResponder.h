@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPair>
 
+#include <functional>
 #include <memory>
 
 class QHttpServerResponder;
@@ -31,8 +32,10 @@ public:
     HttpResponder(const HttpResponder &) = delete;
     HttpResponder &operator=(const HttpResponder &) = delete;
 
-    /** True until an answer was sent, or the connection was closed by either side. */
+    /** True until an answer was sent (or a stream ended), or the connection was closed by either side. */
     bool isOpen() const;
+    /** True between beginStream() and endStream() while the connection is up. */
+    bool isStreaming() const;
 
     /** A complete response. */
     void send(int status, const QByteArray &body, const HeaderList &headers = {});
@@ -45,6 +48,22 @@ public:
      * the body, then closes the connection: a response cut off mid-way.
      */
     void sendTruncated(int status, const QByteArray &body, qsizetype keepBytes, const HeaderList &headers = {});
+
+    /**
+     * Starts a response whose body follows in pieces (Transfer-Encoding: chunked), for Server-Sent Events.
+     * The response stays open until endStream() or the client leaves.
+     */
+    void beginStream(int status, const HeaderList &headers);
+    /** One piece of a streamed body; ignored when not streaming. */
+    void writeChunk(const QByteArray &data);
+    /** Ends a streamed body; the connection stays usable for the client's next request. */
+    void endStream();
+
+    /**
+     * @p callback runs once when the connection closes before this responder has finished answering
+     * (the client went away, or drop()). Used to cancel work nobody waits for any more.
+     */
+    void onClientGone(std::function<void()> callback);
 
 private:
     struct Private;

@@ -8,13 +8,17 @@
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
 #include <memory>
+#include <optional>
 
 using namespace Companion::Mcp;
 using nlohmann::json;
+
+Q_DECLARE_METATYPE(nlohmann::json)
 
 namespace {
 
@@ -36,6 +40,39 @@ struct Reply
     }
     json parsed() const { return json::parse(body.toStdString(), nullptr, false); }
 };
+
+/** A chunked body once its last chunk arrived, else nullopt (HTTP/1.1 chunked framing). */
+std::optional<QByteArray> dechunk(const QByteArray &raw)
+{
+    QByteArray body;
+    qsizetype pos = 0;
+    for (;;) {
+        const qsizetype lineEnd = raw.indexOf("\r\n", pos);
+        if (lineEnd < 0)
+            return std::nullopt;
+        bool ok = false;
+        const qsizetype size = raw.sliced(pos, lineEnd - pos).toLongLong(&ok, 16);
+        if (!ok)
+            return std::nullopt;
+        if (size == 0)
+            return raw.size() >= lineEnd + 4 ? std::optional(body) : std::nullopt;
+        if (raw.size() < lineEnd + 2 + size + 2)
+            return std::nullopt;
+        body += raw.sliced(lineEnd + 2, size);
+        pos = lineEnd + 2 + size + 2;
+    }
+}
+
+/** The JSON messages of an SSE body, in order. */
+QList<json> sseMessages(const QByteArray &body)
+{
+    QList<json> messages;
+    for (const QByteArray &line : body.split('\n')) {
+        if (line.startsWith("data: ") && line.size() > 6)
+            messages.append(json::parse(line.sliced(6).toStdString(), nullptr, false));
+    }
+    return messages;
+}
 
 /** A raw HTTP/1.1 exchange, so the test controls every header (Host included) byte for byte. */
 Reply exchange(quint16 port, const QByteArray &method, const QByteArray &path,
@@ -70,6 +107,13 @@ Reply exchange(quint16 port, const QByteArray &method, const QByteArray &path,
             reply.headers.append(QPair<QByteArray, QByteArray>(name, value));
             if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
                 length = value.toLongLong();
+        }
+        if (reply.header("Transfer-Encoding") == "chunked") {
+            if (const auto chunked = dechunk(buffer.sliced(end + 4))) {
+                reply.body = *chunked;
+                return reply;
+            }
+            continue;
         }
         if (buffer.size() - end - 4 >= length) {
             reply.body = buffer.sliced(end + 4, length);
@@ -215,7 +259,11 @@ private Q_SLOTS:
         QTest::newRow("missing session") << QByteArray("POST") << false << Headers {} << call << 400;
         QTest::newRow("bad protocol version")
             << QByteArray("POST") << true << Headers {{"MCP-Protocol-Version", "1999-01-01"}} << call << 400;
-        QTest::newRow("get stream") << QByteArray("GET") << true << Headers {} << QByteArray() << 405;
+        QTest::newRow("get without session") << QByteArray("GET") << false << Headers {} << QByteArray() << 405;
+        QTest::newRow("get stream, unknown session")
+            << QByteArray("GET") << false << Headers {{"Mcp-Session-Id", "unknown"}} << QByteArray() << 404;
+        QTest::newRow("get stream, not accepted")
+            << QByteArray("GET") << true << Headers {{"Accept", "application/json"}} << QByteArray() << 406;
     }
     void rejected()
     {
@@ -322,6 +370,7 @@ private Q_SLOTS:
                                                               .dump());
         Headers headers = goodHeaders();
         headers.append(QPair<QByteArray, QByteArray>("MCP-Protocol-Version", "2026-07-28"));
+        headers.append(QPair<QByteArray, QByteArray>("Mcp-Method", "tools/list"));
         const Reply reply = exchange(m_transport->port(), "POST", "/mcp", headers, body);
         QCOMPARE(reply.status, 200);
         QVERIFY(reply.header("Mcp-Session-Id").isEmpty());
@@ -334,6 +383,182 @@ private Q_SLOTS:
             m_transport->port(), "POST", "/mcp", replaced(headers, "MCP-Protocol-Version", "2025-06-18"), body);
         QCOMPARE(mismatch.status, 400);
         QCOMPARE(m_engine->sessionCount(), 0);
+    }
+
+    void statelessHeaders_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<json>("params");
+        QTest::addColumn<Headers>("headers");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<int>("toolCalls");
+
+        const json call {{"name", "probe"}, {"arguments", json::object()}};
+        const Headers good {
+            {"MCP-Protocol-Version", "2026-07-28"}, {"Mcp-Method", "tools/call"}, {"Mcp-Name", "probe"}};
+        QTest::newRow("all headers") << QByteArray("tools/call") << call << good << 200 << 0 << 1;
+        QTest::newRow("base64 name") << QByteArray("tools/call") << call
+                                     << replaced(good, "Mcp-Name", "=?base64?" + QByteArray("probe").toBase64() + "?=")
+                                     << 200 << 0 << 1;
+        QTest::newRow("no version header")
+            << QByteArray("tools/call") << call << replaced(good, "MCP-Protocol-Version", QByteArray()) << 400 << -32020
+            << 0;
+        QTest::newRow("version header differs")
+            << QByteArray("tools/call") << call << replaced(good, "MCP-Protocol-Version", "2025-11-25") << 400 << -32020
+            << 0;
+        QTest::newRow("no method header")
+            << QByteArray("tools/call") << call << replaced(good, "Mcp-Method", QByteArray()) << 400 << -32020 << 0;
+        QTest::newRow("method header differs")
+            << QByteArray("tools/call") << call << replaced(good, "Mcp-Method", "tools/list") << 400 << -32020 << 0;
+        QTest::newRow("no name header") << QByteArray("tools/call") << call << replaced(good, "Mcp-Name", QByteArray())
+                                        << 400 << -32020 << 0;
+        QTest::newRow("name header differs")
+            << QByteArray("tools/call") << call << replaced(good, "Mcp-Name", "other") << 400 << -32020 << 0;
+        QTest::newRow("broken base64 name")
+            << QByteArray("tools/call") << call << replaced(good, "Mcp-Name", "=?base64?%%%?=") << 400 << -32020 << 0;
+        QTest::newRow("unknown method") << QByteArray("nothing/here") << json::object()
+                                        << replaced(good, "Mcp-Method", "nothing/here") << 404 << -32601 << 0;
+    }
+    void statelessHeaders()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(json, params);
+        QFETCH(Headers, headers);
+        QFETCH(int, status);
+        QFETCH(int, code);
+        QFETCH(int, toolCalls);
+
+        params["_meta"] = {{"io.modelcontextprotocol/protocolVersion", "2026-07-28"}};
+        const QByteArray body = QByteArray::fromStdString(
+            json {{"jsonrpc", "2.0"}, {"id", 9}, {"method", method.toStdString()}, {"params", params}}.dump());
+        Headers all = goodHeaders();
+        for (const auto &h : headers)
+            all = replaced(all, h.first, h.second);
+        const Reply reply = exchange(m_transport->port(), "POST", "/mcp", all, body);
+        QCOMPARE(reply.status, status);
+        if (code != 0)
+            QCOMPARE(reply.parsed()["error"]["code"].get<int>(), code);
+        else
+            QVERIFY(reply.parsed()["result"]["resultType"] == "complete");
+        QCOMPARE(m_toolCalls, toolCalls);
+    }
+
+    void unsupportedModernVersionIs400()
+    {
+        const QByteArray body = R"({"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"_meta":{)"
+                                R"("io.modelcontextprotocol/protocolVersion":"2099-01-01"}}})";
+        Headers headers = goodHeaders();
+        headers.append(QPair<QByteArray, QByteArray>("MCP-Protocol-Version", "2099-01-01"));
+        headers.append(QPair<QByteArray, QByteArray>("Mcp-Method", "tools/list"));
+        const Reply reply = exchange(m_transport->port(), "POST", "/mcp", headers, body);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.parsed()["error"]["code"].get<int>(), -32022);
+    }
+
+    void progressTurnsTheAnswerIntoAStream()
+    {
+        ToolDefinition slow;
+        slow.name = QStringLiteral("slow");
+        m_engine->addTool(slow, [](std::shared_ptr<ToolCall> call) {
+            call->reportProgress(1, 2, QStringLiteral("half way"));
+            QTimer::singleShot(20, call.get(), [call] {
+                call->reportProgress(2, 2);
+                call->finish(ToolResult::fromText(QStringLiteral("done")));
+            });
+        });
+        const QByteArray session = initialize();
+        const QByteArray body = R"({"jsonrpc":"2.0","id":"c1","method":"tools/call","params":{"name":"slow",)"
+                                R"("_meta":{"progressToken":"p1"}}})";
+        const Reply reply = exchange(m_transport->port(), "POST", "/mcp", goodHeaders(session), body);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("Content-Type"), QByteArray("text/event-stream"));
+        const QList<json> messages = sseMessages(reply.body);
+        QCOMPARE(messages.size(), 3);
+        QVERIFY(messages[0]["method"] == "notifications/progress");
+        QVERIFY(messages[0]["params"]["progressToken"] == "p1");
+        QVERIFY(messages[0]["params"]["message"] == "half way");
+        QVERIFY(messages[1]["params"]["progress"] == 2);
+        QVERIFY(messages[2]["id"] == "c1");
+        QVERIFY(messages[2]["result"]["content"][0]["text"] == "done");
+
+        // A client that accepts JSON only still gets its answer; the progress has nowhere to go.
+        const Reply plain = exchange(m_transport->port(), "POST", "/mcp",
+            replaced(goodHeaders(session), "Accept", "application/json"),
+            R"({"jsonrpc":"2.0","id":"c2","method":"tools/call","params":{"name":"slow","_meta":{"progressToken":2}}})");
+        QCOMPARE(plain.status, 200);
+        QCOMPARE(plain.header("Content-Type"), QByteArray("application/json"));
+        QVERIFY(plain.parsed()["id"] == "c2");
+
+        // And the session still works over the same endpoint afterwards.
+        const Reply after = exchange(m_transport->port(), "POST", "/mcp", goodHeaders(session), toolCallBody(11));
+        QCOMPARE(after.header("Content-Type"), QByteArray("application/json"));
+        QCOMPARE(m_toolCalls, 1);
+    }
+
+    void standaloneStreamCarriesUnrelatedMessages()
+    {
+        const QByteArray session = initialize();
+        QTcpSocket stream;
+        stream.connectToHost(QHostAddress::LocalHost, m_transport->port());
+        QByteArray request = "GET /mcp HTTP/1.1\r\n";
+        for (const auto &h : replaced(goodHeaders(session), "Accept", "text/event-stream"))
+            request += h.first + ": " + h.second + "\r\n";
+        stream.write(request + "\r\n");
+        QByteArray received;
+        QTRY_VERIFY((received += stream.readAll()).contains("\r\n\r\n"));
+        QVERIFY(received.startsWith("HTTP/1.1 200"));
+        QVERIFY(received.contains("text/event-stream"));
+
+        // A second GET stream for the same session is refused while the first is open.
+        Headers getHeaders = replaced(goodHeaders(session), "Accept", "text/event-stream");
+        QCOMPARE(exchange(m_transport->port(), "GET", "/mcp", getHeaders).status, 409);
+
+        m_engine->log(LogLevel::Warning, QStringLiteral("test"), "for everybody");
+        QTRY_VERIFY((received += stream.readAll()).contains("for everybody"));
+        const QList<json> messages = sseMessages(received.sliced(received.indexOf("\r\n\r\n") + 4));
+        QCOMPARE(messages.size(), 1);
+        QVERIFY(messages[0]["method"] == "notifications/message");
+
+        // Once the client leaves, a new stream may be opened.
+        stream.disconnectFromHost();
+        QTRY_VERIFY(stream.state() == QAbstractSocket::UnconnectedState);
+        QTest::qWait(50);
+        QTcpSocket again;
+        again.connectToHost(QHostAddress::LocalHost, m_transport->port());
+        again.write(request + "\r\n");
+        QByteArray second;
+        QTRY_VERIFY((second += again.readAll()).contains("\r\n\r\n"));
+        QVERIFY(second.startsWith("HTTP/1.1 200"));
+    }
+
+    void closingAStatelessRequestCancelsIt()
+    {
+        bool cancelled = false;
+        ToolDefinition forever;
+        forever.name = QStringLiteral("forever");
+        std::shared_ptr<ToolCall> kept;
+        m_engine->addTool(forever, [&](std::shared_ptr<ToolCall> call) {
+            connect(call.get(), &ToolCall::cancelled, this, [&cancelled] { cancelled = true; });
+            kept = std::move(call);
+        });
+        const QByteArray body = R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"forever",)"
+                                R"("_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}})";
+        Headers headers = goodHeaders();
+        headers.append(QPair<QByteArray, QByteArray>("MCP-Protocol-Version", "2026-07-28"));
+        headers.append(QPair<QByteArray, QByteArray>("Mcp-Method", "tools/call"));
+        headers.append(QPair<QByteArray, QByteArray>("Mcp-Name", "forever"));
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_transport->port());
+        QByteArray request = "POST /mcp HTTP/1.1\r\n";
+        for (const auto &h : headers)
+            request += h.first + ": " + h.second + "\r\n";
+        socket.write(request + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QTRY_VERIFY(kept != nullptr);
+        QVERIFY(!cancelled);
+        socket.disconnectFromHost();
+        QTRY_VERIFY(cancelled);
+        QTRY_COMPARE(m_engine->sessionCount(), 0);
     }
 
     void sessionIdsDiffer()

@@ -97,6 +97,73 @@ QByteArray errorBody(int code, const char *message)
         json {{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", code}, {"message", message}}}}.dump());
 }
 
+/** Whether an Accept header allows @p type (a bare list match; q-values are not weighed). */
+bool accepts(const QByteArray &accept, QByteArrayView type)
+{
+    for (const QByteArray &item : accept.split(',')) {
+        const QByteArray mediaType = item.split(';').constFirst().trimmed();
+        if (mediaType.compare(type, Qt::CaseInsensitive) == 0 || mediaType == "*/*")
+            return true;
+    }
+    return false;
+}
+
+/** One Server-Sent Event carrying one JSON-RPC message. */
+QByteArray sseEvent(const QByteArray &message)
+{
+    // Serialized JSON has no raw line breaks, so one data line carries the whole message.
+    return QByteArrayLiteral("event: message\ndata: ") + message + QByteArrayLiteral("\n\n");
+}
+
+const Http::HeaderList kStreamHeaders {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"},
+    // Tells buffering proxies (if a user puts one in front) to pass events on at once.
+    {"X-Accel-Buffering", "no"}};
+
+/**
+ * A 2026-07-28 header value: plain visible ASCII, or the sentinel =?base64?…?= for values that are not
+ * (non-ASCII names, leading spaces). Returns the decoded UTF-8, or nullopt when the sentinel is broken.
+ */
+std::optional<QByteArray> decodeHeaderValue(const QByteArray &value)
+{
+    if (!value.startsWith("=?base64?") || !value.endsWith("?="))
+        return value;
+    const QByteArray inner = value.sliced(9, value.size() - 11);
+    auto decoded = QByteArray::fromBase64Encoding(inner, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return decoded.decoded;
+}
+
+/** The params member that Mcp-Name must repeat for @p method, or nullptr when the method has none. */
+const char *nameParamOf(const std::string &method)
+{
+    if (method == "tools/call" || method == "prompts/get")
+        return "name";
+    if (method == "resources/read")
+        return "uri";
+    return nullptr;
+}
+
+/**
+ * The HTTP status of a 2026-07-28 answer: errors that the revision maps to a status (so that clients and
+ * gateways can tell them without parsing) get it, everything else is 200.
+ */
+int statelessStatus(const json &response)
+{
+    const auto error = response.find("error");
+    if (error == response.end() || !error->is_object() || !error->contains("code") || !(*error)["code"].is_number())
+        return 200;
+    switch ((*error)["code"].get<int>()) {
+    case -32601: // method not found
+        return 404;
+    case -32600: // invalid request
+    case -32020: // header mismatch
+    case -32022: // unsupported protocol version
+        return 400;
+    default: return 200;
+    }
+}
+
 QByteArray newSessionId()
 {
     std::array<quint32, 8> words {};
@@ -186,10 +253,12 @@ void McpHttpTransport::handle(const Http::HttpRequest &request, const Responder 
     }
     if (request.method == "POST")
         handlePost(request, responder);
+    else if (request.method == "GET")
+        handleGet(request, responder);
     else if (request.method == "DELETE")
         handleDelete(request, responder);
     else
-        responder->sendJson(405, errorBody(-32000, "Method not allowed"), {{"Allow", "POST, DELETE"}});
+        responder->sendJson(405, errorBody(-32000, "Method not allowed"), {{"Allow", "GET, POST, DELETE"}});
 }
 
 void McpHttpTransport::handlePost(const Http::HttpRequest &request, const Responder &responder)
@@ -211,12 +280,13 @@ void McpHttpTransport::handlePost(const Http::HttpRequest &request, const Respon
     const QByteArray idText = isRequest ? QByteArray::fromStdString(message["id"].dump()) : QByteArray();
     const QByteArray sessionId = request.header("Mcp-Session-Id");
     const QByteArray versionHeader = request.header("MCP-Protocol-Version");
+    const bool acceptsStream = accepts(request.header("Accept"), "text/event-stream");
 
     if (isInitialize) {
         const auto session = startSession();
         const QByteArray id = newSessionId();
         m_sessions.insert(id, session);
-        session->pending.insert(idText, Pending {responder, id, false});
+        session->pending.insert(idText, Pending {responder, id, false, acceptsStream});
         session->session->receive(request.body);
         return;
     }
@@ -230,15 +300,21 @@ void McpHttpTransport::handlePost(const Http::HttpRequest &request, const Respon
             responder->sendJson(400, errorBody(-32000, "Bad Request: missing Mcp-Session-Id"));
             return;
         }
-        const json &version = (*meta)[kMetaProtocolVersion];
-        if (!versionHeader.isEmpty()
-            && (!version.is_string() || QByteArray::fromStdString(version.get<std::string>()) != versionHeader)) {
-            responder->sendJson(400, errorBody(-32020, "MCP-Protocol-Version does not match _meta"));
+        if (const auto problem = statelessHeaderProblem(request, message)) {
+            responder->sendJson(400, *problem);
             return;
         }
         // Stateless revision: a session for this one request, gone after its answer.
         const auto session = startSession();
-        session->pending.insert(idText, Pending {responder, {}, true});
+        session->pending.insert(idText, Pending {responder, {}, true, acceptsStream});
+        // In 2026-07-28 a client cancels by closing the request's connection; nobody reads the answer then.
+        responder->onClientGone([weak = std::weak_ptr<Session>(session)] {
+            if (const auto owned = weak.lock(); owned && owned->session) {
+                owned->pending.clear();
+                owned->session->close();
+                owned->session->deleteLater();
+            }
+        });
         session->session->receive(request.body);
         return;
     }
@@ -258,6 +334,7 @@ void McpHttpTransport::handlePost(const Http::HttpRequest &request, const Respon
     }
     const std::shared_ptr<Session> session = found.value();
     if (!isRequest) {
+        // A notification, or the client's answer to a sampling or elicitation request.
         session->session->receive(request.body);
         responder->send(202, {});
         return;
@@ -266,8 +343,71 @@ void McpHttpTransport::handlePost(const Http::HttpRequest &request, const Respon
         responder->sendJson(400, errorBody(-32600, "Invalid Request: id already in use"));
         return;
     }
-    session->pending.insert(idText, Pending {responder, {}, false});
+    session->pending.insert(idText, Pending {responder, {}, false, acceptsStream});
     session->session->receive(request.body);
+}
+
+std::optional<QByteArray> McpHttpTransport::statelessHeaderProblem(
+    const Http::HttpRequest &request, const json &message) const
+{
+    // 2026-07-28 repeats the routing facts in headers so that gateways need not parse bodies; a header that
+    // disagrees with the body would let such a gateway see one request and the server run another.
+    const json &version = message["params"]["_meta"][kMetaProtocolVersion];
+    if (!hasHeader(request, "MCP-Protocol-Version"))
+        return errorBody(-32020, "Header mismatch: MCP-Protocol-Version is required");
+    if (!version.is_string() || request.header("MCP-Protocol-Version") != QByteArray::fromStdString(version.get<std::string>()))
+        return errorBody(-32020, "Header mismatch: MCP-Protocol-Version differs from _meta");
+    const std::string method = message["method"].get<std::string>();
+    if (!hasHeader(request, "Mcp-Method"))
+        return errorBody(-32020, "Header mismatch: Mcp-Method is required");
+    const auto methodHeader = decodeHeaderValue(request.header("Mcp-Method"));
+    if (!methodHeader || *methodHeader != QByteArray::fromStdString(method))
+        return errorBody(-32020, "Header mismatch: Mcp-Method differs from the body's method");
+    if (const char *nameParam = nameParamOf(method)) {
+        const json &params = message["params"];
+        const auto given = params.find(nameParam);
+        if (given == params.end() || !given->is_string()) {
+            // The engine answers the missing parameter itself (-32602); only a present name must match.
+            return std::nullopt;
+        }
+        if (!hasHeader(request, "Mcp-Name"))
+            return errorBody(-32020, "Header mismatch: Mcp-Name is required");
+        const auto nameHeader = decodeHeaderValue(request.header("Mcp-Name"));
+        if (!nameHeader || *nameHeader != QByteArray::fromStdString(given->get<std::string>()))
+            return errorBody(-32020, "Header mismatch: Mcp-Name differs from the body");
+    }
+    return std::nullopt;
+}
+
+void McpHttpTransport::handleGet(const Http::HttpRequest &request, const Responder &responder)
+{
+    const QByteArray sessionId = request.header("Mcp-Session-Id");
+    if (sessionId.isEmpty()) {
+        // Without a session there is nothing to stream; 2026-07-28 has no GET at all.
+        responder->sendJson(
+            405, errorBody(-32000, "Method not allowed: open a session first"), {{"Allow", "POST, DELETE"}});
+        return;
+    }
+    const auto found = m_sessions.constFind(sessionId);
+    if (found == m_sessions.constEnd() || !found.value()->session) {
+        responder->sendJson(404, errorBody(-32001, "Session not found"));
+        return;
+    }
+    if (!accepts(request.header("Accept"), "text/event-stream")) {
+        responder->sendJson(406, errorBody(-32000, "Not Acceptable: the GET stream is text/event-stream"));
+        return;
+    }
+    const std::shared_ptr<Session> session = found.value();
+    if (session->standaloneStream && session->standaloneStream->isStreaming()) {
+        responder->sendJson(409, errorBody(-32000, "Conflict: this session already has a GET stream"));
+        return;
+    }
+    session->standaloneStream = responder;
+    responder->beginStream(200, kStreamHeaders);
+    responder->onClientGone([weak = std::weak_ptr<Session>(session), raw = responder.get()] {
+        if (const auto owned = weak.lock(); owned && owned->standaloneStream.get() == raw)
+            owned->standaloneStream.reset();
+    });
 }
 
 void McpHttpTransport::handleDelete(const Http::HttpRequest &request, const Responder &responder)
@@ -295,15 +435,25 @@ std::shared_ptr<McpHttpTransport::Session> McpHttpTransport::startSession()
     session->session = engineSession;
     connect(engineSession, &McpSession::send, this,
         // The connection owns the Session record, so it lives exactly as long as the engine's session.
-        [this, owner = session](const QByteArray &message) { deliver(owner.get(), message); });
+        [this, owner = session](const QByteArray &message, const QByteArray &relatedRequest) {
+            deliver(owner.get(), message, relatedRequest);
+        });
     return session;
 }
 
 void McpHttpTransport::endSession(const std::shared_ptr<Session> &session)
 {
-    for (const Pending &pending : std::as_const(session->pending))
-        pending.responder->sendJson(404, errorBody(-32001, "Session closed"));
+    for (const Pending &pending : std::as_const(session->pending)) {
+        if (pending.responder->isStreaming())
+            pending.responder->endStream();
+        else
+            pending.responder->sendJson(404, errorBody(-32001, "Session closed"));
+    }
     session->pending.clear();
+    if (session->standaloneStream) {
+        session->standaloneStream->endStream();
+        session->standaloneStream.reset();
+    }
     if (McpSession *engineSession = session->session) {
         engineSession->close();
         // Not deleted at once: we may be inside its own send signal.
@@ -311,32 +461,51 @@ void McpHttpTransport::endSession(const std::shared_ptr<Session> &session)
     }
 }
 
-void McpHttpTransport::deliver(Session *session, const QByteArray &message)
+void McpHttpTransport::deliver(Session *session, const QByteArray &message, const QByteArray &relatedRequest)
 {
+    const auto it = relatedRequest.isEmpty() ? session->pending.end() : session->pending.find(relatedRequest);
+    if (it == session->pending.end()) {
+        // Belongs to no open request: the standalone GET stream is its only way to the client.
+        if (session->standaloneStream && session->standaloneStream->isStreaming())
+            session->standaloneStream->writeChunk(sseEvent(message));
+        else
+            qCDebug(lcMcp) << "HTTP: dropping a message with no stream to carry it";
+        return;
+    }
     const json parsed = json::parse(message.toStdString(), nullptr, false);
-    if (!parsed.is_object() || parsed.contains("method") || !parsed.contains("id")) {
-        // A notification or server request: with JSON answers and no GET stream there is nowhere to send it.
-        qCDebug(lcMcp) << "HTTP: dropping a message with no stream to carry it";
-        return;
-    }
-    const QByteArray idText = QByteArray::fromStdString(parsed["id"].dump());
-    const auto it = session->pending.find(idText);
-    if (it == session->pending.end())
-        return;
-    const Pending pending = it.value();
-    session->pending.erase(it);
+    const bool isResponse =
+        parsed.is_object() && !parsed.contains("method") && (parsed.contains("result") || parsed.contains("error"));
+    Pending &pending = it.value();
     Http::HeaderList headers;
-    if (!pending.sessionHeader.isEmpty()) {
-        if (parsed.contains("error")) {
-            // A failed initialize leaves no session behind.
-            if (const auto owned = m_sessions.take(pending.sessionHeader))
-                endSession(owned);
-        } else {
-            headers.append({QByteArrayLiteral("Mcp-Session-Id"), pending.sessionHeader});
+    if (!pending.sessionHeader.isEmpty() && !(isResponse && parsed.contains("error")))
+        headers.append({QByteArrayLiteral("Mcp-Session-Id"), pending.sessionHeader});
+
+    if (!isResponse) {
+        // Progress, a log message or a request to the client while the request runs: answer as a stream.
+        if (!pending.acceptsStream) {
+            qCDebug(lcMcp) << "HTTP: client accepts no stream; dropping a message for a pending request";
+            return;
         }
+        if (!pending.responder->isStreaming())
+            pending.responder->beginStream(200, kStreamHeaders + headers);
+        pending.responder->writeChunk(sseEvent(message));
+        return;
     }
-    pending.responder->sendJson(200, message, headers);
-    if (pending.stateless && session->session) {
+
+    const Pending done = pending;
+    session->pending.erase(it);
+    if (!done.sessionHeader.isEmpty() && parsed.contains("error")) {
+        // A failed initialize leaves no session behind.
+        if (const auto owned = m_sessions.take(done.sessionHeader))
+            endSession(owned);
+    }
+    if (done.responder->isStreaming()) {
+        done.responder->writeChunk(sseEvent(message));
+        done.responder->endStream();
+    } else {
+        done.responder->sendJson(done.stateless ? statelessStatus(parsed) : 200, message, headers);
+    }
+    if (done.stateless && session->session) {
         session->session->close();
         session->session->deleteLater();
     }

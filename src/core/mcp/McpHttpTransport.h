@@ -13,7 +13,10 @@
 #include <QPointer>
 #include <QString>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <memory>
+#include <optional>
 
 namespace Companion::Http {
 class HttpServer;
@@ -30,12 +33,18 @@ class McpSession;
  * Every request must pass, independently: a loopback Host (DNS rebinding), an absent or loopback Origin
  * (browsers), the bearer key, and the body limit. Only then does anything reach the engine.
  *
- * Answers are always application/json (never SSE): a request's response is sent when the session emits it;
- * notifications and server requests the session emits meanwhile have no stream to go on and are dropped.
- * GET (standalone stream) is 405. Malformed JSON is answered 400 with a JSON-RPC -32700 error.
+ * A request is answered as application/json when its response is the first thing the engine sends for
+ * it, which is the common case and the cheapest. When the engine first sends something that belongs to
+ * the request (progress, a log message, a sampling or elicitation request to the client), the answer
+ * turns into a text/event-stream that carries those messages and ends with the response. Messages that
+ * belong to no request go on the session's standalone GET stream when the client opened one, else they
+ * are dropped (the spec puts each message on exactly one stream). Malformed JSON is answered 400 with a
+ * JSON-RPC -32700 error.
  *
  * Requests of the stateless 2026-07-28 revision (no session id, params._meta carries the version) are
- * served by a fresh session that lives for that one request.
+ * served by a fresh session that lives for that one request. They must repeat the version, the method
+ * and (for tools/call, resources/read, prompts/get) the name in headers (-32020 otherwise), and closing
+ * the connection cancels them.
  */
 class McpHttpTransport final : public QObject
 {
@@ -77,17 +86,23 @@ private:
         Responder responder;
         QByteArray sessionHeader; ///< Set on initialize's answer only
         bool stateless = false;
+        bool acceptsStream = false; ///< The client's Accept allows text/event-stream
     };
     struct Session
     {
         QPointer<McpSession> session;
         QHash<QByteArray, Pending> pending; ///< By the request id's JSON text
+        Responder standaloneStream; ///< The client's GET stream, if open
     };
 
     void handle(const Http::HttpRequest &request, const Responder &responder);
     void handlePost(const Http::HttpRequest &request, const Responder &responder);
+    void handleGet(const Http::HttpRequest &request, const Responder &responder);
     void handleDelete(const Http::HttpRequest &request, const Responder &responder);
-    void deliver(Session *session, const QByteArray &message);
+    /** Checks the 2026-07-28 headers of a stateless request; an error body for a 400 when they are wrong. */
+    std::optional<QByteArray> statelessHeaderProblem(
+        const Http::HttpRequest &request, const nlohmann::json &message) const;
+    void deliver(Session *session, const QByteArray &message, const QByteArray &relatedRequest);
     std::shared_ptr<Session> startSession();
     void endSession(const std::shared_ptr<Session> &session);
     bool authorized(const Http::HttpRequest &request) const;
