@@ -3,6 +3,7 @@
 #include "AppInfo.h"
 #include "CompanionApp.h"
 #include "SandboxProcess.h"
+#include "SettingsDialog.h"
 #include "TrayController.h"
 #include "auth/TokenManager.h"
 #include "auth/TokenSet.h"
@@ -15,6 +16,9 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Companion;
@@ -40,8 +44,10 @@ private Q_SLOTS:
     void signIn_thenRestart_thenRevoke();
     void unknownClient_explainsClientId();
     void redirectMismatch_explainsRedirectUri();
+    void httpEndpoint_followsPortSetting();
 
 private:
+    static quint16 freePort();
     static Ui::LaunchOptions optionsFor(const SandboxProcess &sandbox, const QString &clientId);
     static std::optional<Auth::TokenSet> readKeychain(const QString &clientId, Secrets::SecretError *error = nullptr);
     static QStringList filesContaining(const QString &root, const QList<QByteArray> &needles);
@@ -69,7 +75,58 @@ Ui::LaunchOptions TestCompanionApp::optionsFor(const SandboxProcess &sandbox, co
     options.authorizeUrl = sandbox.url(QStringLiteral("/oauth2/authorize"));
     options.apiBaseUrl = sandbox.baseUrl();
     options.connect = true;
+    // The endpoint has its own test below; the sign-in tests leave the fixed default port to the user's copy.
+    options.mcpPort = 0;
     return options;
+}
+
+quint16 TestCompanionApp::freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0)) {
+        return 0;
+    }
+    return probe.serverPort();
+}
+
+void TestCompanionApp::httpEndpoint_followsPortSetting()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+    Ui::LaunchOptions options = optionsFor(sandbox, QStringLiteral("sandbox-demo-client"));
+    options.connect = false;
+    const quint16 first = freePort();
+    options.mcpPort = first;
+    Ui::CompanionApp app(options);
+    app.start();
+    // The local key comes from the keychain first, so the endpoint opens a moment after start.
+    QTRY_VERIFY_WITH_TIMEOUT(app.mcpHttp() != nullptr, 20'000);
+    QCOMPARE(app.mcpHttp()->port(), first);
+    QCOMPARE(app.mcpHttp()->address(), QHostAddress(QHostAddress::LocalHost));
+
+    // A port saved in Settings replaces the command line's and moves the endpoint at once.
+    const quint16 second = freePort();
+    QVERIFY(second != first);
+    app.openSettings();
+    auto *dialog = app.tray().window()->findChild<Ui::SettingsDialog *>();
+    QVERIFY(dialog);
+    dialog->findChild<QSpinBox *>(QStringLiteral("mcpPortSpin"))->setValue(second);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(app.mcpHttp() != nullptr && app.mcpHttp()->port() == second, 20'000);
+    QTcpSocket old;
+    old.connectToHost(QHostAddress::LocalHost, first);
+    QVERIFY(!old.waitForConnected(2000));
+
+    // 0 turns it off.
+    app.openSettings();
+    dialog = app.tray().window()->findChild<Ui::SettingsDialog *>();
+    QVERIFY(dialog);
+    dialog->findChild<QSpinBox *>(QStringLiteral("mcpPortSpin"))->setValue(0);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_VERIFY(app.mcpHttp() == nullptr);
+    QTcpSocket gone;
+    gone.connectToHost(QHostAddress::LocalHost, second);
+    QVERIFY(!gone.waitForConnected(2000));
 }
 
 std::optional<Auth::TokenSet> TestCompanionApp::readKeychain(const QString &clientId, Secrets::SecretError *error)

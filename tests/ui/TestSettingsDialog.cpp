@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 
 using Companion::CompanionSettings;
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void advanced_loopbackHttp_isAccepted();
     void overrides_areExplainedAndNotSaved();
     void saveAndConnect_emitsConnect();
+    void mcpPort_isSavedAndZeroMeansOff();
     void screenshot();
 
 private:
@@ -202,6 +204,29 @@ void TestSettingsDialog::saveAndConnect_emitsConnect()
     QTest::mouseClick(child<QPushButton>(dialog, "saveAndConnectButton"), Qt::LeftButton);
     QCOMPARE(saved.count(), 1);
     QCOMPARE(saved.first().first().toBool(), true);
+}
+
+void TestSettingsDialog::mcpPort_isSavedAndZeroMeansOff()
+{
+    CompanionSettings settings;
+    QCOMPARE(settings.mcpPort(), CompanionSettings::kDefaultMcpPort);
+    SettingsDialog dialog(settings);
+    dialog.show();
+    auto *port = child<QSpinBox>(dialog, "mcpPortSpin");
+    QCOMPARE(port->value(), int(CompanionSettings::kDefaultMcpPort));
+    child<QLineEdit>(dialog, "clientIdEdit")->setText(QStringLiteral("client-1234"));
+    port->setValue(0);
+    QCOMPARE(port->text(), QStringLiteral("Off"));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QCOMPARE(CompanionSettings().mcpPort(), quint16(0));
+
+    // A command-line port wins for the run and is never saved.
+    CompanionSettings overridden;
+    overridden.overrideMcpPort(9123);
+    QCOMPARE(overridden.mcpPort(), quint16(9123));
+    QVERIFY(overridden.hasOverrides());
+    QCOMPARE(CompanionSettings().mcpPort(), quint16(0));
+    overridden.saveMcpPort(CompanionSettings::kDefaultMcpPort);
 }
 
 void TestSettingsDialog::screenshot()

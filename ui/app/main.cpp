@@ -47,7 +47,12 @@ std::variant<Ui::LaunchOptions, int> parse(QCoreApplication &app)
                        "CLIENT is one of: %1.")
             .arg(Setup::ClientConfig::clients().join(QStringLiteral(", "))),
         QStringLiteral("CLIENT"));
-    parser.addOptions({clientId, authorizeUrl, apiBase, connect, sandbox, printConfig});
+    const QCommandLineOption mcpPort(QStringLiteral("mcp-port"),
+        QStringLiteral("Port of the MCP endpoint for other assistants on 127.0.0.1 for this run (default: the "
+                       "setting, normally %1); 0 turns it off.")
+            .arg(CompanionSettings::kDefaultMcpPort),
+        QStringLiteral("N"));
+    parser.addOptions({clientId, authorizeUrl, apiBase, connect, sandbox, printConfig, mcpPort});
     parser.process(app);
 
     if (parser.isSet(printConfig)) {
@@ -87,6 +92,15 @@ std::variant<Ui::LaunchOptions, int> parse(QCoreApplication &app)
                 return fail(QStringLiteral("--") + option->names().constFirst(), *problem);
             }
         }
+    }
+    if (parser.isSet(mcpPort)) {
+        bool ok = false;
+        const uint port = parser.value(mcpPort).toUInt(&ok);
+        if (!ok || port > 65535) {
+            return fail(
+                QStringLiteral("--mcp-port"), QStringLiteral("give a port number from 0 to 65535 (0 turns it off)"));
+        }
+        options.mcpPort = quint16(port);
     }
     if (options.sandbox && (parser.isSet(clientId) || parser.isSet(authorizeUrl) || parser.isSet(apiBase))) {
         return fail(QStringLiteral("--sandbox"),

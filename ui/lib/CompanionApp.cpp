@@ -60,6 +60,9 @@ CompanionApp::CompanionApp(LaunchOptions options, QObject *parent)
     if (m_options.apiBaseUrl.isValid() && !m_options.apiBaseUrl.isEmpty()) {
         m_settings.overrideApiBaseUrl(m_options.apiBaseUrl);
     }
+    if (m_options.mcpPort) {
+        m_settings.overrideMcpPort(*m_options.mcpPort);
+    }
 
     connect(m_tray.get(), &TrayController::connectRequested, this, &CompanionApp::connectToAries);
     connect(m_tray.get(), &TrayController::settingsRequested, this, &CompanionApp::openSettings);
@@ -103,16 +106,36 @@ QString CompanionApp::siblingProgram(const QString &name) const
 
 void CompanionApp::startHttpEndpoint()
 {
+    const quint16 port = m_settings.mcpPort();
+    if (m_mcpHttp && m_mcpHttp->port() == port) {
+        return;
+    }
+    // Clients of the old port lose their sessions; they reconnect to the new one from their own settings.
+    m_mcpHttp.reset();
+    if (port == 0) {
+        qCInfo(lcMcp) << "HTTP endpoint off (port 0)";
+        return;
+    }
     // The key comes from the keychain asynchronously (it may prompt); without it the endpoint stays off, since a
     // key kept anywhere else would be readable by any process of the user.
-    m_localKey.getOrCreate(this, [this](Expected<QByteArray, QString> key) {
+    m_localKey.getOrCreate(this, [this, port](Expected<QByteArray, QString> key) {
         if (!key) {
             qCWarning(lcMcp) << "HTTP endpoint off: no local key:" << key.error();
             return;
         }
-        auto transport = std::make_unique<Mcp::McpHttpTransport>(m_mcp, *key);
+        if (m_mcpHttp || m_settings.mcpPort() != port) {
+            return; // settings changed while the keychain answered; the newer start wins
+        }
+        Mcp::McpHttpTransport::Options options;
+        options.port = port;
+        auto transport = std::make_unique<Mcp::McpHttpTransport>(m_mcp, *key, options);
         if (const auto listening = transport->listen(); !listening) {
             qCWarning(lcMcp) << "HTTP endpoint off:" << listening.error();
+            showMessage(tr("Other assistants cannot connect"),
+                tr("Port %1 on this computer is not available (%2). Claude Desktop is not affected. To connect "
+                   "Claude Code, Cursor or VS Code, choose another port in Settings, Advanced.")
+                    .arg(port)
+                    .arg(listening.error()));
             return;
         }
         qCInfo(lcMcp) << "HTTP endpoint on" << QStringLiteral("http://127.0.0.1:%1/mcp").arg(transport->port());
@@ -197,6 +220,7 @@ void CompanionApp::openSettings()
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_settingsDialog, &SettingsDialog::saved, this, [this](bool connectNow) {
             applyConfig();
+            startHttpEndpoint();
             if (connectNow) {
                 connectToAries();
             }

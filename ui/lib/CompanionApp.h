@@ -23,6 +23,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QMessageBox;
 
@@ -39,6 +40,8 @@ struct LaunchOptions
     QUrl apiBaseUrl;
     bool connect = false;
     bool sandbox = false;
+    /** Port of the loopback HTTP endpoint for this run (0 = off); unset = the saved setting. */
+    std::optional<quint16> mcpPort;
 };
 
 /**

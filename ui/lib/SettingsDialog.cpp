@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -123,6 +124,13 @@ SettingsDialog::SettingsDialog(CompanionSettings &settings, QWidget *parent)
     auto *defaults = new QPushButton(tr("Use Aries' addresses"), m_advanced);
     defaults->setObjectName(QStringLiteral("defaultsButton"));
     advancedForm->addRow(QString(), defaults);
+    m_mcpPort = new QSpinBox(m_advanced);
+    m_mcpPort->setObjectName(QStringLiteral("mcpPortSpin"));
+    m_mcpPort->setRange(0, 65535);
+    m_mcpPort->setSpecialValueText(tr("Off"));
+    m_mcpPort->setToolTip(tr("Other assistants (Claude Code, Cursor, VS Code) connect to http://127.0.0.1:PORT/mcp "
+                             "with the local key. Claude Desktop does not need it. 0 turns it off."));
+    advancedForm->addRow(tr("Port for other assistants:"), m_mcpPort);
     m_advanced->hide();
     layout->addWidget(m_advanced);
 
@@ -177,6 +185,7 @@ void SettingsDialog::load()
         m_clientId->setText(m_settings.clientId());
         m_authorizeUrl->setText(m_settings.authorizeUrl().toString());
         m_apiBaseUrl->setText(m_settings.apiBaseUrl().toString());
+        m_mcpPort->setValue(m_settings.mcpPort());
     }
     m_overrideNote->setVisible(m_settings.hasOverrides());
     validate();
@@ -207,6 +216,7 @@ void SettingsDialog::save(bool connect)
     }
     m_settings.save(
         m_clientId->text().trimmed(), QUrl(m_authorizeUrl->text().trimmed()), QUrl(m_apiBaseUrl->text().trimmed()));
+    m_settings.saveMcpPort(quint16(m_mcpPort->value()));
     // What was just saved is what the user wants now, whatever the command line said.
     m_settings.clearOverrides();
     Q_EMIT saved(connect);

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QPushButton;
 class QWidget;
 
@@ -50,6 +51,7 @@ private:
     QLineEdit *m_authorizeUrl = nullptr;
     QLabel *m_authorizeProblem = nullptr;
     QLineEdit *m_apiBaseUrl = nullptr;
+    QSpinBox *m_mcpPort = nullptr;
     QLabel *m_apiBaseProblem = nullptr;
     QLabel *m_overrideNote = nullptr;
     QPushButton *m_save = nullptr;

@@ -15,6 +15,7 @@ namespace {
 const QString kClientIdKey = QStringLiteral("aries/clientId");
 const QString kAuthorizeUrlKey = QStringLiteral("aries/authorizeUrl");
 const QString kApiBaseUrlKey = QStringLiteral("aries/apiBaseUrl");
+const QString kMcpPortKey = QStringLiteral("mcp/httpPort");
 
 QString tr(const char *text)
 {
@@ -93,6 +94,23 @@ void CompanionSettings::save(const QString &clientId, const QUrl &authorizeUrl, 
     m_settings->setValue(kClientIdKey, clientId.trimmed());
     m_settings->setValue(kAuthorizeUrlKey, authorizeUrl.toString());
     m_settings->setValue(kApiBaseUrlKey, apiBaseUrl.toString());
+    m_settings->sync();
+}
+
+quint16 CompanionSettings::mcpPort() const
+{
+    if (m_mcpPortOverride) {
+        return *m_mcpPortOverride;
+    }
+    bool ok = false;
+    const uint stored = m_settings->value(kMcpPortKey, kDefaultMcpPort).toUInt(&ok);
+    // A hand-edited file with a bad value falls back to the default rather than silently turning it off.
+    return ok && stored <= 65535 ? quint16(stored) : kDefaultMcpPort;
+}
+
+void CompanionSettings::saveMcpPort(quint16 port)
+{
+    m_settings->setValue(kMcpPortKey, port);
     m_settings->sync();
 }
 

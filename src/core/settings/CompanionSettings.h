@@ -43,15 +43,26 @@ public:
     /** Stores the values (the Client ID trimmed). Overrides are left as they are. */
     void save(const QString &clientId, const QUrl &authorizeUrl, const QUrl &apiBaseUrl);
 
+    /** The default port of the loopback MCP endpoint for clients other than Claude Desktop. */
+    static constexpr quint16 kDefaultMcpPort = 7465;
+    /** The port of the loopback MCP endpoint; 0 means the endpoint is off. */
+    quint16 mcpPort() const;
+    void saveMcpPort(quint16 port);
+    void overrideMcpPort(quint16 port) { m_mcpPortOverride = port; }
+
     void overrideClientId(const QString &clientId) { m_clientIdOverride = clientId.trimmed(); }
     void overrideAuthorizeUrl(const QUrl &url) { m_authorizeOverride = url; }
     void overrideApiBaseUrl(const QUrl &url) { m_apiBaseOverride = url; }
-    bool hasOverrides() const { return m_clientIdOverride || m_authorizeOverride || m_apiBaseOverride; }
+    bool hasOverrides() const
+    {
+        return m_clientIdOverride || m_authorizeOverride || m_apiBaseOverride || m_mcpPortOverride;
+    }
     void clearOverrides()
     {
         m_clientIdOverride.reset();
         m_authorizeOverride.reset();
         m_apiBaseOverride.reset();
+        m_mcpPortOverride.reset();
     }
 
     /** Everything the sign-in needs, with the overrides applied. */
@@ -64,6 +75,7 @@ private:
     std::optional<QString> m_clientIdOverride;
     std::optional<QUrl> m_authorizeOverride;
     std::optional<QUrl> m_apiBaseOverride;
+    std::optional<quint16> m_mcpPortOverride;
 };
 
 } // namespace Companion
