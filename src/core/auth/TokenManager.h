@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Expected.h"
+#include "auth/AccessTokenSource.h"
 #include "auth/AuthError.h"
 #include "auth/AuthState.h"
 #include "auth/OAuthConfig.h"
@@ -41,7 +42,7 @@ class OAuthClient;
  * one request and all get its result. A refresh that fails for a transient reason (network, 5xx,
  * timeout) keeps the tokens and is retried; one the server rejects (invalid_grant) signs out.
  */
-class TokenManager final : public QObject
+class TokenManager final : public QObject, public AccessTokenSource
 {
     Q_OBJECT
 
@@ -76,12 +77,12 @@ public:
      * Calls back with a valid access token, refreshing first when it expires within the margin.
      * Errors: NotSignedIn, SecretsUnavailable, or the refresh's error.
      */
-    void withAccessToken(QObject *context, TokenCallback callback);
+    void withAccessToken(QObject *context, TokenCallback callback) override;
     /**
      * Aries answered 401 to a request made with @p rejectedToken: refresh once (unless another caller
      * already did) and call back with the new token, or with the error that signs the user out.
      */
-    void reportUnauthorized(const QString &rejectedToken, QObject *context, TokenCallback callback);
+    void reportUnauthorized(const QString &rejectedToken, QObject *context, TokenCallback callback) override;
 
     /** Deletes the tokens from the keychain and memory; every later caller gets NotSignedIn. */
     void signOut(QObject *context, DoneCallback callback);
