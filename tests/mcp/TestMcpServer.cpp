@@ -1,9 +1,13 @@
 // SPDX-FileCopyrightText: Aries Companion contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "mcp/ContentBlock.h"
 #include "mcp/McpServer.h"
 #include "mcp/McpSession.h"
+#include "mcp/ResourceContent.h"
 #include "mcp/ToolCall.h"
+#include "mcp/UriTemplate.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -19,6 +23,26 @@ using nlohmann::json;
 // compact texts instead, which also prints both sides on failure.
 #define JCOMPARE(actual, expected)                                                                                     \
     QCOMPARE(QByteArray::fromStdString(json(actual).dump()), QByteArray::fromStdString(json(expected).dump()))
+
+namespace {
+
+ResourceDefinition resourceNamed(const QString &uri, const QString &name)
+{
+    ResourceDefinition definition;
+    definition.uri = uri;
+    definition.name = name;
+    return definition;
+}
+
+ResourceTemplateDefinition templateNamed(const QString &uriTemplate, const QString &name)
+{
+    ResourceTemplateDefinition definition;
+    definition.uriTemplate = uriTemplate;
+    definition.name = name;
+    return definition;
+}
+
+} // namespace
 
 class TestMcpServer : public QObject
 {
@@ -56,22 +80,51 @@ private Q_SLOTS:
     void modern_requestsWithoutInitialize();
     void modern_unsupportedVersion_reportsSupported();
 
+    void toolsCall_contentBlocks_data();
+    void toolsCall_contentBlocks();
+    void uriTemplate_match_data();
+    void uriTemplate_match();
+    void resources_blobsAndTemplates_data();
+    void resources_blobsAndTemplates();
+    void resources_subscribe_onlySubscribersNotified();
+    void prompts_multipleMessages();
+    void completion_complete_data();
+    void completion_complete();
+    void clientRequest_response_data();
+    void clientRequest_response();
+    void clientRequest_cancelledCallDropsPending();
+    void clientRequest_closeDropsPending();
+    void clientRequest_refusedWithoutCapabilityOrInModernContext_data();
+    void clientRequest_refusedWithoutCapabilityOrInModernContext();
+    void toolCall_messagesCarryTheCallsRequestId();
+    void toolsCall_argumentsAgainstInputSchema_isErrorListingProblems();
+
 private:
     QList<json> exchange(const QByteArray &message);
     json request(const json &id, const char *method, const json &params = json::object(), bool modern = false);
-    void initializeSession(const char *version = "2025-11-25");
+    /** Registers the "content" and "ask" tools (not in init(): other tests count the tools). */
+    void addTestTools();
+    void initializeSession(const char *version = "2025-11-25", const json &capabilities = json::object());
 
     std::unique_ptr<McpServer> m_server;
     std::unique_ptr<McpSession> m_session;
     QList<json> m_sent;
+    /** relatedRequest of each message in m_sent. */
+    QList<QByteArray> m_related;
     std::vector<std::shared_ptr<ToolCall>> m_calls;
+    /** What the "ask" tool's client requests got back. */
+    std::vector<ToolCall::ClientReply> m_replies;
+    /** What the "content" tool answers. */
+    ToolResult m_contentResult;
 };
 
 void TestMcpServer::init()
 {
     m_server = std::make_unique<McpServer>();
     m_sent.clear();
+    m_related.clear();
     m_calls.clear();
+    m_replies.clear();
     ToolDefinition echo;
     echo.name = QStringLiteral("echo");
     echo.title = QStringLiteral("Echo");
@@ -85,11 +138,31 @@ void TestMcpServer::init()
     slow.name = QStringLiteral("slow");
     m_server->addTool(slow, [this](std::shared_ptr<ToolCall> call) { m_calls.push_back(std::move(call)); });
     m_session = m_server->createSession(QStringLiteral("local"));
-    connect(m_session.get(), &McpSession::send, this, [this](const QByteArray &message) {
+    connect(m_session.get(), &McpSession::send, this, [this](const QByteArray &message, const QByteArray &related) {
         const json parsed = json::parse(message.constBegin(), message.constEnd(), nullptr, false);
         QVERIFY(!parsed.is_discarded());
         QVERIFY(!message.contains('\n'));
         m_sent.append(parsed);
+        m_related.append(related);
+    });
+}
+
+void TestMcpServer::addTestTools()
+{
+    ToolDefinition content;
+    content.name = QStringLiteral("content");
+    m_server->addTool(content, [this](std::shared_ptr<ToolCall> call) { call->finish(m_contentResult); });
+    // Asks the client (arguments.method, default sampling) and answers with what came back.
+    ToolDefinition ask;
+    ask.name = QStringLiteral("ask");
+    m_server->addTool(ask, [this](std::shared_ptr<ToolCall> call) {
+        m_calls.push_back(call);
+        const QString method =
+            QString::fromStdString(call->arguments().value("method", std::string("sampling/createMessage")));
+        call->requestClient(method, json {{"maxTokens", 10}}, [this, call](const ToolCall::ClientReply &reply) {
+            m_replies.push_back(reply);
+            call->finish(reply ? ToolResult::fromJson(*reply) : ToolResult::error(reply.error().message));
+        });
     });
 }
 
@@ -103,6 +176,7 @@ void TestMcpServer::cleanup()
 QList<json> TestMcpServer::exchange(const QByteArray &message)
 {
     m_sent.clear();
+    m_related.clear();
     m_session->receive(message);
     return m_sent;
 }
@@ -120,10 +194,10 @@ json TestMcpServer::request(const json &id, const char *method, const json &para
     return replies.constFirst();
 }
 
-void TestMcpServer::initializeSession(const char *version)
+void TestMcpServer::initializeSession(const char *version, const json &capabilities)
 {
     const json reply = request(0, "initialize",
-        json {{"protocolVersion", version}, {"capabilities", json::object()},
+        json {{"protocolVersion", version}, {"capabilities", capabilities},
             {"clientInfo", {{"name", "claude-ai"}, {"version", "1.0"}}}});
     QVERIFY2(reply.contains("result"), reply.dump().c_str());
     exchange(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
@@ -298,7 +372,8 @@ void TestMcpServer::initialize_negotiatesVersion()
     QCOMPARE(m_session->clientName(), QStringLiteral("claude-ai"));
     QCOMPARE(m_session->clientVersion(), QStringLiteral("0.9"));
     JCOMPARE(result["capabilities"]["tools"], json({{"listChanged", false}}));
-    JCOMPARE(result["capabilities"]["resources"], json::object());
+    JCOMPARE(result["capabilities"]["resources"], json({{"subscribe", true}}));
+    JCOMPARE(result["capabilities"]["completions"], json::object());
     JCOMPARE(result["capabilities"]["prompts"], json::object());
     JCOMPARE(result["capabilities"]["logging"], json::object());
     QCOMPARE(result["serverInfo"].value("name", ""), std::string("aries-companion"));
@@ -592,6 +667,561 @@ void TestMcpServer::modern_unsupportedVersion_reportsSupported()
     JCOMPARE(reply["error"]["code"], json(-32022));
     JCOMPARE(reply["error"]["data"]["requested"], json("2099-01-01"));
     JCOMPARE(reply["error"]["data"]["supported"], json::array({"2026-07-28"}));
+}
+
+void TestMcpServer::toolsCall_contentBlocks_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray png = QByteArray("\x89PNG").toBase64();
+    QTest::newRow("image") << 0
+                           << QByteArray(R"({"content":[{"type":"image","data":")" + png
+                                  + R"(","mimeType":"image/png"}],"isError":false})");
+    QTest::newRow("audio") << 1
+                           << QByteArray(R"({"content":[{"type":"audio","data":"UklGRg==","mimeType":"audio/wav"}],)"
+                                         R"("isError":false})");
+    QTest::newRow("embedded-text")
+        << 2
+        << QByteArray(R"({"content":[{"type":"resource","resource":{"uri":"aries://a","mimeType":"text/plain",)"
+                      R"("text":"hi"}}],"isError":false})");
+    QTest::newRow("embedded-blob")
+        << 3
+        << QByteArray(R"({"content":[{"type":"resource","resource":{"uri":"aries://b","mimeType":"application/pdf",)"
+                      R"("blob":"AAE="}}],"isError":false})");
+    QTest::newRow("resource-link")
+        << 4
+        << QByteArray(R"({"content":[{"type":"resource_link","uri":"aries://c","name":"c","mimeType":"text/csv",)"
+                      R"("description":"Fills"}],"isError":false})");
+    QTest::newRow("mixed-with-structured-and-error")
+        << 5
+        << QByteArray(R"({"content":[{"type":"text","text":"one"},{"type":"text","text":"two",)"
+                      R"("annotations":{"audience":["user"]}}],"isError":true,"structuredContent":{"n":2}})");
+}
+
+void TestMcpServer::toolsCall_contentBlocks()
+{
+    QFETCH(int, kind);
+    QFETCH(QByteArray, expected);
+    addTestTools();
+    initializeSession();
+    switch (kind) {
+    case 0:
+        m_contentResult = ToolResult::fromContent({ContentBlock::image("\x89PNG", QStringLiteral("image/png"))});
+        break;
+    case 1:
+        m_contentResult = ToolResult::fromContent({ContentBlock::audio("RIFF", QStringLiteral("audio/wav"))});
+        break;
+    case 2:
+        m_contentResult = ToolResult::fromContent({ContentBlock::resource(ResourceContent::fromText(
+            QStringLiteral("hi"), QStringLiteral("text/plain"), QStringLiteral("aries://a")))});
+        break;
+    case 3:
+        m_contentResult = ToolResult::fromContent({ContentBlock::resource(ResourceContent::fromBlob(
+            QByteArray("\x00\x01", 2), QStringLiteral("application/pdf"), QStringLiteral("aries://b")))});
+        break;
+    case 4:
+        m_contentResult = ToolResult::fromContent({ContentBlock::resourceLink(
+            QStringLiteral("aries://c"), QStringLiteral("c"), QStringLiteral("text/csv"), QStringLiteral("Fills"))});
+        break;
+    default:
+        m_contentResult = ToolResult::fromContent(
+            {ContentBlock::text(QStringLiteral("one")),
+                ContentBlock::text(QStringLiteral("two")).withAnnotations(json {{"audience", {"user"}}})},
+            true);
+        m_contentResult.structuredContent = json {{"n", 2}};
+        // Explicit blocks win over the text field.
+        m_contentResult.text = QStringLiteral("ignored");
+    }
+    const json reply = request(1, "tools/call", {{"name", "content"}});
+    JCOMPARE(reply["result"], json::parse(expected.toStdString()));
+}
+
+void TestMcpServer::uriTemplate_match_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QStringList>("values"); // empty: no match
+    QTest::newRow("one") << "test://template/{id}/data"
+                         << "test://template/123/data" << true << QStringList {"123"};
+    QTest::newRow("two") << "a://{x}/{y}"
+                         << "a://1/2" << true << QStringList {"1", "2"};
+    QTest::newRow("decoded") << "a://{x}"
+                             << "a://b%20c" << true << QStringList {"b c"};
+    QTest::newRow("no-segment-crossing") << "a://{x}/d"
+                                         << "a://b/c/d" << true << QStringList();
+    QTest::newRow("empty-value") << "a://{x}/d"
+                                 << "a:///d" << true << QStringList();
+    QTest::newRow("literal-mismatch") << "a://{x}/d"
+                                      << "a://b/e" << true << QStringList();
+    QTest::newRow("regex-chars-literal") << "a://x.y/{z}"
+                                         << "a://xzy/1" << true << QStringList();
+    QTest::newRow("operator") << "a://{+x}"
+                              << "a://b" << false << QStringList();
+    QTest::newRow("unbalanced") << "a://{x"
+                                << "a://b" << false << QStringList();
+    QTest::newRow("duplicate") << "a://{x}/{x}"
+                               << "a://b/b" << false << QStringList();
+}
+
+void TestMcpServer::uriTemplate_match()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, uri);
+    QFETCH(bool, valid);
+    QFETCH(QStringList, values);
+    const UriTemplate uriTemplate(pattern);
+    QCOMPARE(uriTemplate.isValid(), valid);
+    const auto matched = uriTemplate.match(uri);
+    QCOMPARE(matched.has_value(), !values.isEmpty());
+    if (matched) {
+        QStringList got;
+        for (const QString &name : uriTemplate.variables()) {
+            got.append(matched->value(name));
+        }
+        QCOMPARE(got, values);
+    }
+}
+
+void TestMcpServer::resources_blobsAndTemplates_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<QByteArray>("expected"); // the contents[0], or the error code
+    QTest::newRow("blob") << "aries://chart.png"
+                          << QByteArray(R"({"uri":"aries://chart.png","mimeType":"image/png","blob":"iVBO"})");
+    QTest::newRow("text-reader-still-works")
+        << "aries://status" << QByteArray(R"({"uri":"aries://status","mimeType":"text/plain","text":"ok"})");
+    QTest::newRow("template") << "aries://orders/42/fills"
+                              << QByteArray(R"({"uri":"aries://orders/42/fills","mimeType":"application/json",)"
+                                            R"("text":"fills of 42"})");
+    QTest::newRow("template-decoded") << "aries://orders/a%2Fb/fills"
+                                      << QByteArray(R"({"uri":"aries://orders/a%2Fb/fills",)"
+                                                    R"("mimeType":"application/json","text":"fills of a/b"})");
+    QTest::newRow("template-blob-override")
+        << "aries://statements/2026"
+        << QByteArray(R"({"uri":"aries://statements/2026","mimeType":"application/pdf","blob":"MjAyNg=="})");
+    QTest::newRow("template-reader-says-missing") << "aries://orders/0/fills" << QByteArray("-32002");
+    QTest::newRow("matches-no-template") << "aries://orders/42" << QByteArray("-32002");
+    QTest::newRow("unknown") << "aries://nothing" << QByteArray("-32002");
+}
+
+void TestMcpServer::resources_blobsAndTemplates()
+{
+    QFETCH(QString, uri);
+    QFETCH(QByteArray, expected);
+    m_server->addResource(resourceNamed(QStringLiteral("aries://status"), QStringLiteral("status")),
+        [](const QString &) -> std::optional<QString> { return QStringLiteral("ok"); });
+    m_server->addResource(
+        {QStringLiteral("aries://chart.png"), QStringLiteral("chart"), {}, {}, QStringLiteral("image/png")},
+        [](const QString &) -> std::optional<ResourceContent> {
+            return ResourceContent::fromBlob(QByteArray::fromBase64("iVBO"));
+        });
+    m_server->addResourceTemplate({QStringLiteral("aries://orders/{orderId}/fills"), QStringLiteral("fills"), {},
+                                      QStringLiteral("Fills of an order"), QStringLiteral("application/json")},
+        [](const QString &, const QMap<QString, QString> &variables) -> std::optional<ResourceContent> {
+            const QString id = variables.value(QStringLiteral("orderId"));
+            if (id == QLatin1String("0")) {
+                return std::nullopt;
+            }
+            return QStringLiteral("fills of %1").arg(id);
+        });
+    m_server->addResourceTemplate(
+        templateNamed(QStringLiteral("aries://statements/{year}"), QStringLiteral("statement")),
+        [](const QString &, const QMap<QString, QString> &variables) -> std::optional<ResourceContent> {
+            return ResourceContent::fromBlob(
+                variables.value(QStringLiteral("year")).toUtf8(), QStringLiteral("application/pdf"));
+        });
+    initializeSession();
+    const json reply = request(1, "resources/read", {{"uri", uri.toStdString()}});
+    const json wanted = json::parse(expected.toStdString());
+    if (wanted.is_number()) {
+        JCOMPARE(reply["error"]["code"], wanted);
+        JCOMPARE(reply["error"]["data"]["uri"], json(uri.toStdString()));
+    } else {
+        JCOMPARE(reply["result"]["contents"], json::array({wanted}));
+    }
+    // Raw strings stay out of the macro arguments: moc's preprocessor does not read them.
+    const json templates = json::parse(R"([{"uriTemplate":"aries://orders/{orderId}/fills","name":"fills",)"
+                                       R"("description":"Fills of an order","mimeType":"application/json"},)"
+                                       R"({"uriTemplate":"aries://statements/{year}","name":"statement"}])");
+    JCOMPARE(request(2, "resources/templates/list")["result"]["resourceTemplates"], templates);
+}
+
+void TestMcpServer::resources_subscribe_onlySubscribersNotified()
+{
+    m_server->addResource(resourceNamed(QStringLiteral("aries://status"), QStringLiteral("status")),
+        [](const QString &) -> std::optional<QString> { return QStringLiteral("ok"); });
+    m_server->addResourceTemplate(templateNamed(QStringLiteral("aries://orders/{id}"), QStringLiteral("order")),
+        [](const QString &, const QMap<QString, QString> &) -> std::optional<ResourceContent> {
+            return QStringLiteral("order");
+        });
+    initializeSession();
+    // A second client that never subscribes.
+    std::unique_ptr<McpSession> other = m_server->createSession(QStringLiteral("local"));
+    QList<QByteArray> otherSent;
+    connect(
+        other.get(), &McpSession::send, this, [&otherSent](const QByteArray &message) { otherSent.append(message); });
+    other->receive(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",)"
+                   R"("capabilities":{},"clientInfo":{"name":"b","version":"1"}}})");
+    QCOMPARE(otherSent.size(), 1);
+
+    JCOMPARE(request(1, "resources/subscribe", {{"uri", "aries://status"}})["result"], json::object());
+    JCOMPARE(request(2, "resources/subscribe", {{"uri", "aries://orders/7"}})["result"], json::object());
+    JCOMPARE(request(3, "resources/subscribe", {{"uri", "aries://nothing"}})["error"]["code"], json(-32002));
+    JCOMPARE(request(4, "resources/subscribe", json::object())["error"]["code"], json(-32602));
+    // 2026-07-28 has subscriptions/listen instead.
+    JCOMPARE(request(5, "resources/subscribe", {{"uri", "aries://status"}}, true)["error"]["code"], json(-32601));
+    JCOMPARE(request(6, "resources/unsubscribe", {{"uri", "aries://status"}}, true)["error"]["code"], json(-32601));
+
+    m_sent.clear();
+    m_related.clear();
+    m_server->notifyResourceUpdated(QStringLiteral("aries://status"));
+    m_server->notifyResourceUpdated(QStringLiteral("aries://orders/7"));
+    m_server->notifyResourceUpdated(QStringLiteral("aries://orders/8"));
+    QCOMPARE(m_sent.size(), 2);
+    JCOMPARE(m_sent[0],
+        json({{"jsonrpc", "2.0"}, {"method", "notifications/resources/updated"},
+            {"params", {{"uri", "aries://status"}}}}));
+    JCOMPARE(m_sent[1]["params"]["uri"], json("aries://orders/7"));
+    QCOMPARE(m_related, QList<QByteArray>({QByteArray(), QByteArray()}));
+    QCOMPARE(otherSent.size(), 1);
+
+    JCOMPARE(request(7, "resources/unsubscribe", {{"uri", "aries://status"}})["result"], json::object());
+    JCOMPARE(request(8, "resources/unsubscribe", {{"uri", "aries://never"}})["result"], json::object());
+    m_sent.clear();
+    m_server->notifyResourceUpdated(QStringLiteral("aries://status"));
+    QVERIFY(m_sent.isEmpty());
+    m_server->notifyResourceUpdated(QStringLiteral("aries://orders/7"));
+    QCOMPARE(m_sent.size(), 1);
+}
+
+void TestMcpServer::prompts_multipleMessages()
+{
+    m_server->addPrompt(
+        {QStringLiteral("chart"), {}, QStringLiteral("Discuss a chart"), {{QStringLiteral("symbol"), QString(), true}}},
+        [](const QMap<QString, QString> &arguments) {
+            const QString symbol = arguments.value(QStringLiteral("symbol"));
+            return QList<PromptMessage> {
+                {QStringLiteral("user"), ContentBlock::image("PNG", QStringLiteral("image/png"))},
+                {QStringLiteral("user"),
+                    ContentBlock::resource(ResourceContent::fromText(QStringLiteral("fills"),
+                        QStringLiteral("text/csv"), QStringLiteral("aries://fills/%1").arg(symbol)))},
+                {QStringLiteral("assistant"), ContentBlock::text(QStringLiteral("Looking at %1").arg(symbol))}};
+        });
+    initializeSession();
+    const json got = request(1, "prompts/get", {{"name", "chart"}, {"arguments", {{"symbol", "MSFT"}}}})["result"];
+    const json expected =
+        json::parse(R"({"messages":[)"
+                    R"({"role":"user","content":{"type":"image","data":"UE5H","mimeType":"image/png"}},)"
+                    R"({"role":"user","content":{"type":"resource","resource":{"uri":"aries://fills/MSFT",)"
+                    R"("mimeType":"text/csv","text":"fills"}}},)"
+                    R"({"role":"assistant","content":{"type":"text","text":"Looking at MSFT"}}],)"
+                    R"("description":"Discuss a chart"})");
+    JCOMPARE(got, expected);
+}
+
+void TestMcpServer::completion_complete_data()
+{
+    QTest::addColumn<QByteArray>("params");
+    QTest::addColumn<QByteArray>("expected"); // the result, or the error code
+    QTest::newRow("prompt-argument") << QByteArray(
+        R"({"ref":{"type":"ref/prompt","name":"review"},"argument":{"name":"symbol","value":"AA"}})")
+                                     << QByteArray(
+                                            R"({"completion":{"values":["AAL","AAPL"],"total":2,"hasMore":false}})");
+    QTest::newRow("prompt-context-passed")
+        << QByteArray(R"({"ref":{"type":"ref/prompt","name":"review"},"argument":{"name":"side","value":""},)"
+                      R"("context":{"arguments":{"symbol":"AAPL"}}})")
+        << QByteArray(R"({"completion":{"values":["buy AAPL","sell AAPL"],"total":2,"hasMore":false}})");
+    QTest::newRow("capped-at-100") << QByteArray(
+        R"({"ref":{"type":"ref/resource","uri":"aries://orders/{id}"},"argument":{"name":"id","value":""}})")
+                                   << QByteArray("");
+    QTest::newRow("prompt-without-provider")
+        << QByteArray(R"({"ref":{"type":"ref/prompt","name":"plain"},"argument":{"name":"x","value":"a"}})")
+        << QByteArray(R"({"completion":{"values":[],"total":0,"hasMore":false}})");
+    QTest::newRow("unknown-prompt") << QByteArray(
+        R"({"ref":{"type":"ref/prompt","name":"nope"},"argument":{"name":"symbol","value":""}})")
+                                    << QByteArray("-32602");
+    QTest::newRow("unknown-argument") << QByteArray(
+        R"({"ref":{"type":"ref/prompt","name":"review"},"argument":{"name":"nope","value":""}})")
+                                      << QByteArray("-32602");
+    QTest::newRow("unknown-template") << QByteArray(
+        R"({"ref":{"type":"ref/resource","uri":"aries://orders/1"},"argument":{"name":"id","value":""}})")
+                                      << QByteArray("-32602");
+    QTest::newRow("unknown-ref-type") << QByteArray(
+        R"({"ref":{"type":"ref/tool","name":"review"},"argument":{"name":"symbol","value":""}})")
+                                      << QByteArray("-32602");
+    QTest::newRow("no-argument") << QByteArray(R"({"ref":{"type":"ref/prompt","name":"review"}})")
+                                 << QByteArray("-32602");
+}
+
+void TestMcpServer::completion_complete()
+{
+    QFETCH(QByteArray, params);
+    QFETCH(QByteArray, expected);
+    m_server->addPrompt(
+        {QStringLiteral("review"), {}, {},
+            {{QStringLiteral("symbol"), QString(), true}, {QStringLiteral("side"), QString(), false}}},
+        [](const QMap<QString, QString> &) { return QStringLiteral("x"); },
+        [](const QString &argument, const QString &value, const QMap<QString, QString> &context) {
+            if (argument == QLatin1String("side")) {
+                const QString symbol = context.value(QStringLiteral("symbol"));
+                return QStringList {QStringLiteral("buy ") + symbol, QStringLiteral("sell ") + symbol};
+            }
+            return QStringList {QStringLiteral("AAL"), QStringLiteral("AAPL"), QStringLiteral("MSFT")}.filter(
+                QRegularExpression(QStringLiteral("^") + value));
+        });
+    m_server->addPrompt({QStringLiteral("plain"), {}, {}, {{QStringLiteral("x"), QString(), false}}},
+        [](const QMap<QString, QString> &) { return QStringLiteral("x"); });
+    m_server->addResourceTemplate(
+        templateNamed(QStringLiteral("aries://orders/{id}"), QStringLiteral("order")),
+        [](const QString &, const QMap<QString, QString> &) -> std::optional<ResourceContent> { return std::nullopt; },
+        [](const QString &, const QString &, const QMap<QString, QString> &) {
+            QStringList ids;
+            for (int i = 0; i < 150; ++i) {
+                ids.append(QString::number(i));
+            }
+            return ids;
+        });
+    initializeSession();
+    const json reply = request(1, "completion/complete", json::parse(params.toStdString()));
+    if (expected.isEmpty()) {
+        const json &completion = reply["result"]["completion"];
+        QCOMPARE(completion["values"].size(), std::size_t(100));
+        JCOMPARE(completion["values"][99], json("99"));
+        JCOMPARE(completion["total"], json(150));
+        JCOMPARE(completion["hasMore"], json(true));
+        return;
+    }
+    const json wanted = json::parse(expected.toStdString());
+    if (wanted.is_number()) {
+        JCOMPARE(reply["error"]["code"], wanted);
+    } else {
+        JCOMPARE(reply["result"], wanted);
+    }
+}
+
+void TestMcpServer::clientRequest_response_data()
+{
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<QByteArray>("expectedReply"); // {"result":…} or {"error":[code,message]}; empty: no callback
+    QTest::newRow("result") << QByteArray(R"({"jsonrpc":"2.0","id":"s-1","result":{"role":"assistant"}})")
+                            << QByteArray(R"({"result":{"role":"assistant"}})");
+    QTest::newRow("error") << QByteArray(
+        R"({"jsonrpc":"2.0","id":"s-1","error":{"code":-32600,"message":"User rejected sampling request"}})")
+                           << QByteArray(R"({"error":[-32600,"User rejected sampling request"]})");
+    QTest::newRow("unknown-id") << QByteArray(R"({"jsonrpc":"2.0","id":"s-2","result":{}})") << QByteArray();
+    QTest::newRow("client-id-space") << QByteArray(R"({"jsonrpc":"2.0","id":7,"result":{}})") << QByteArray();
+    QTest::newRow("id-as-number") << QByteArray(R"({"jsonrpc":"2.0","id":1,"result":{}})") << QByteArray();
+}
+
+void TestMcpServer::clientRequest_response()
+{
+    QFETCH(QByteArray, response);
+    QFETCH(QByteArray, expectedReply);
+    addTestTools();
+    initializeSession("2025-11-25", json {{"sampling", json::object()}});
+    const QList<json> sent = exchange(R"({"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"ask"}})");
+    QCOMPARE(sent.size(), 1);
+    JCOMPARE(sent[0],
+        json({{"jsonrpc", "2.0"}, {"id", "s-1"}, {"method", "sampling/createMessage"},
+            {"params", {{"maxTokens", 10}}}}));
+    QCOMPARE(m_related, QList<QByteArray>({QByteArray("7")}));
+    JCOMPARE(m_calls.front()->clientCapabilities(), json({{"sampling", json::object()}}));
+
+    const QList<json> after = exchange(response);
+    if (expectedReply.isEmpty()) {
+        QVERIFY(after.isEmpty());
+        QVERIFY(m_replies.empty());
+        // The real answer still reaches the call.
+        QCOMPARE(exchange(R"({"jsonrpc":"2.0","id":"s-1","result":{}})").size(), 1);
+        QCOMPARE(m_replies.size(), std::size_t(1));
+        return;
+    }
+    QCOMPARE(m_replies.size(), std::size_t(1));
+    const ToolCall::ClientReply &reply = m_replies.front();
+    const json wanted = json::parse(expectedReply.toStdString());
+    if (wanted.contains("result")) {
+        QVERIFY(reply.has_value());
+        JCOMPARE(*reply, wanted["result"]);
+    } else {
+        QVERIFY(!reply.has_value());
+        QCOMPARE(reply.error().code, wanted["error"][0].get<int>());
+        QCOMPARE(reply.error().message, QString::fromStdString(wanted["error"][1].get<std::string>()));
+    }
+    // The handler finished the call: its answer followed, on the call's own request.
+    QCOMPARE(after.size(), 1);
+    JCOMPARE(after[0]["id"], json(7));
+    QCOMPARE(m_related, QList<QByteArray>({QByteArray("7")}));
+    // A second answer to the same id is ignored.
+    QVERIFY(exchange(response).isEmpty());
+    QCOMPARE(m_replies.size(), std::size_t(1));
+}
+
+void TestMcpServer::clientRequest_cancelledCallDropsPending()
+{
+    addTestTools();
+    initializeSession("2025-11-25", json {{"sampling", json::object()}});
+    request(7, "tools/call", {{"name", "ask"}});
+    QCOMPARE(m_calls.size(), std::size_t(1));
+    // The client gives up on the tool call: our request to it is withdrawn, on the call's stream.
+    const QList<json> sent =
+        exchange(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7}})");
+    QCOMPARE(sent.size(), 1);
+    JCOMPARE(sent[0]["method"], json("notifications/cancelled"));
+    JCOMPARE(sent[0]["params"]["requestId"], json("s-1"));
+    QCOMPARE(m_related, QList<QByteArray>({QByteArray("7")}));
+    QVERIFY(m_calls.front()->isCancelled());
+    // A late answer is ignored and the handler is never called.
+    QVERIFY(exchange(R"({"jsonrpc":"2.0","id":"s-1","result":{}})").isEmpty());
+    QVERIFY(m_replies.empty());
+    // A cancelled call sends no new requests.
+    m_calls.front()->requestClient(QStringLiteral("sampling/createMessage"), json::object(), {});
+    QVERIFY(m_sent.isEmpty());
+
+    // Finishing a call also withdraws what it still waits for, before its answer.
+    request(8, "tools/call", {{"name", "ask"}});
+    m_sent.clear();
+    m_related.clear();
+    m_calls.back()->finish(ToolResult::fromText(QStringLiteral("gave up")));
+    QCOMPARE(m_sent.size(), 2);
+    JCOMPARE(m_sent[0]["params"]["requestId"], json("s-2"));
+    JCOMPARE(m_sent[1]["id"], json(8));
+    QCOMPARE(m_related, QList<QByteArray>({QByteArray("8"), QByteArray("8")}));
+    QVERIFY(exchange(R"({"jsonrpc":"2.0","id":"s-2","result":{}})").isEmpty());
+    QVERIFY(m_replies.empty());
+}
+
+void TestMcpServer::clientRequest_closeDropsPending()
+{
+    addTestTools();
+    initializeSession("2025-11-25", json {{"sampling", json::object()}});
+    request(7, "tools/call", {{"name", "ask"}});
+    m_sent.clear();
+    m_session->close();
+    QVERIFY(m_sent.isEmpty());
+    m_session->receive(R"({"jsonrpc":"2.0","id":"s-1","result":{}})");
+    QVERIFY(m_replies.empty());
+    QVERIFY(m_sent.isEmpty());
+}
+
+void TestMcpServer::clientRequest_refusedWithoutCapabilityOrInModernContext_data()
+{
+    QTest::addColumn<QByteArray>("capabilities");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<bool>("modern");
+    QTest::newRow("no-sampling") << QByteArray(R"({"elicitation":{}})") << "sampling/createMessage" << false;
+    QTest::newRow("no-elicitation") << QByteArray(R"({"sampling":{}})") << "elicitation/create" << false;
+    QTest::newRow("no-roots") << QByteArray("{}") << "roots/list" << false;
+    QTest::newRow("modern") << QByteArray(R"({"sampling":{}})") << "sampling/createMessage" << true;
+}
+
+void TestMcpServer::clientRequest_refusedWithoutCapabilityOrInModernContext()
+{
+    QFETCH(QByteArray, capabilities);
+    QFETCH(QString, method);
+    QFETCH(bool, modern);
+    addTestTools();
+    const json declared = json::parse(capabilities.toStdString());
+    json params {{"name", "ask"}, {"arguments", {{"method", method.toStdString()}}}};
+    if (modern) {
+        params["_meta"]["io.modelcontextprotocol/clientCapabilities"] = declared;
+    } else {
+        initializeSession("2025-11-25", declared);
+    }
+    // The handler is called at once with an error; only the tool's answer goes out.
+    const json reply = request(1, "tools/call", params, modern);
+    QCOMPARE(m_replies.size(), std::size_t(1));
+    QVERIFY(!m_replies.front().has_value());
+    QCOMPARE(m_replies.front().error().code, ToolCall::kClientRequestUnavailable);
+    JCOMPARE(reply["result"]["isError"], json(true));
+    JCOMPARE(m_calls.front()->clientCapabilities(), declared);
+}
+
+void TestMcpServer::toolCall_messagesCarryTheCallsRequestId()
+{
+    ToolDefinition chatty;
+    chatty.name = QStringLiteral("chatty");
+    m_server->addTool(chatty, [this](std::shared_ptr<ToolCall> call) {
+        m_calls.push_back(call);
+        call->reportProgress(1, 2);
+        call->log(LogLevel::Warning, QStringLiteral("orders"), "working");
+        call->log(LogLevel::Debug, QStringLiteral("orders"), "below the level");
+        call->requestClient(QStringLiteral("elicitation/create"), json {{"message", "Sure?"}}, {});
+    });
+    initializeSession("2025-11-25", json {{"elicitation", json::object()}});
+    const QList<json> sent = exchange(
+        R"({"jsonrpc":"2.0","id":"abc","method":"tools/call","params":{"name":"chatty","_meta":{"progressToken":1}}})");
+    QCOMPARE(sent.size(), 3);
+    JCOMPARE(sent[0]["method"], json("notifications/progress"));
+    JCOMPARE(sent[1],
+        json({{"jsonrpc", "2.0"}, {"method", "notifications/message"},
+            {"params", {{"level", "warning"}, {"data", "working"}, {"logger", "orders"}}}}));
+    JCOMPARE(sent[2]["method"], json("elicitation/create"));
+    const QByteArray id = R"("abc")";
+    QCOMPARE(m_related, QList<QByteArray>({id, id, id}));
+
+    // The session-wide log belongs to no request.
+    m_sent.clear();
+    m_related.clear();
+    m_server->log(LogLevel::Error, QString(), "broadcast");
+    QCOMPARE(m_related, QList<QByteArray>({QByteArray()}));
+
+    // The call's log follows logging/setLevel.
+    JCOMPARE(request(2, "logging/setLevel", {{"level", "error"}})["result"], json::object());
+    m_sent.clear();
+    m_calls.front()->log(LogLevel::Warning, QString(), "filtered");
+    QVERIFY(m_sent.isEmpty());
+    m_calls.front()->log(LogLevel::Error, QString(), "kept");
+    QCOMPARE(m_sent.size(), 1);
+
+    // 2026-07-28: no logs unless the request opted in through _meta.
+    json params {{"name", "chatty"}};
+    exchange(QByteArray::fromStdString(json {{"jsonrpc", "2.0"}, {"id", 3}, {"method", "tools/call"},
+        {"params",
+            {{"name", "chatty"},
+                {"_meta",
+                    {{"io.modelcontextprotocol/protocolVersion", "2026-07-28"},
+                        {"io.modelcontextprotocol/logLevel",
+                            "info"}}}}}}.dump()));
+    QCOMPARE(m_sent.size(), 1);
+    JCOMPARE(m_sent[0]["params"]["data"], json("working"));
+    QCOMPARE(m_related, QList<QByteArray>({QByteArray("3")}));
+    request(4, "tools/call", params, true);
+    QVERIFY(m_sent.isEmpty());
+}
+
+void TestMcpServer::toolsCall_argumentsAgainstInputSchema_isErrorListingProblems()
+{
+    int handled = 0;
+    ToolDefinition strict;
+    strict.name = QStringLiteral("strict");
+    strict.inputSchema = json {{"type", "object"}, {"required", {"symbol"}}, {"additionalProperties", false},
+        {"properties",
+            {{"symbol", {{"type", "string"}}}, {"quantity", {{"type", "number"}, {"exclusiveMinimum", 0}}}}}};
+    m_server->addTool(strict, [&handled](std::shared_ptr<ToolCall> call) {
+        ++handled;
+        call->finish(ToolResult::fromJson(call->arguments()));
+    });
+    initializeSession();
+
+    const json bad = request(1, "tools/call", {{"name", "strict"}, {"arguments", {{"quantity", 0}, {"qty", 1}}}});
+    QCOMPARE(handled, 0);
+    QVERIFY2(bad.contains("result"), bad.dump().c_str());
+    JCOMPARE(bad["result"]["isError"], json(true));
+    const QString text = QString::fromStdString(bad["result"]["content"][0]["text"].get<std::string>());
+    QVERIFY2(text.contains(QStringLiteral("missing required argument 'symbol'")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("quantity must be greater than 0")), qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("unknown argument 'qty'; expected one of: quantity, symbol")), qPrintable(text));
+
+    // No arguments at all are checked as an empty object.
+    const json none = request(2, "tools/call", {{"name", "strict"}});
+    JCOMPARE(none["result"]["isError"], json(true));
+    QCOMPARE(handled, 0);
+
+    const json good = request(3, "tools/call", {{"name", "strict"}, {"arguments", {{"symbol", "A"}, {"quantity", 2}}}});
+    QCOMPARE(handled, 1);
+    JCOMPARE(good["result"]["structuredContent"], json({{"quantity", 2}, {"symbol", "A"}}));
 }
 
 QTEST_GUILESS_MAIN(TestMcpServer)

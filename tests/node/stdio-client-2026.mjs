@@ -9,20 +9,10 @@
 // Prints one line per check and a closing "N passed, N failed"; exits non-zero on any failure.
 import { Client, PROTOCOL_VERSION_META_KEY } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { check, finish } from './check.mjs';
 
 const MODERN = '2026-07-28';
 const bridge = process.argv[2];
-let passed = 0;
-let failed = 0;
-function check(name, condition, detail = '') {
-    if (condition) {
-        passed++;
-        console.log(`PASS ${name}`);
-    } else {
-        failed++;
-        console.log(`FAIL ${name} ${detail}`);
-    }
-}
 
 const transport = new StdioClientTransport({ command: bridge, args: [], env: { ...process.env }, stderr: 'inherit' });
 const client = new Client({ name: 'aries-companion-tests', version: '1.0.0' },
@@ -100,5 +90,4 @@ try {
 } finally {
     await client.close().catch(() => {});
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();

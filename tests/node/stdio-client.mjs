@@ -7,19 +7,9 @@
 // Prints one line per check and a closing "N passed, N failed"; exits non-zero on any failure.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { check, finish } from './check.mjs';
 
 const bridge = process.argv[2];
-let passed = 0;
-let failed = 0;
-function check(name, condition, detail = '') {
-    if (condition) {
-        passed++;
-        console.log(`PASS ${name}`);
-    } else {
-        failed++;
-        console.log(`FAIL ${name} ${detail}`);
-    }
-}
 
 const transport = new StdioClientTransport({ command: bridge, args: [], env: { ...process.env }, stderr: 'inherit' });
 const client = new Client({ name: 'aries-companion-tests', version: '1.0.0' });
@@ -46,5 +36,4 @@ try {
 } finally {
     await client.close().catch(() => {});
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();

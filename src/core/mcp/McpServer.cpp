@@ -45,22 +45,63 @@ void McpServer::addResource(ResourceDefinition definition, ResourceReader reader
     m_resources.insert_or_assign(std::move(key), ResourceEntry {std::move(definition), std::move(reader)});
 }
 
-void McpServer::addPrompt(PromptDefinition definition, PromptRenderer renderer)
+void McpServer::addResourceTemplate(
+    ResourceTemplateDefinition definition, ResourceTemplateReader reader, CompletionProvider completer)
+{
+    UriTemplate uriTemplate(definition.uriTemplate);
+    if (!uriTemplate.isValid() || !reader) {
+        qCWarning(lcMcp) << "refused to register resource template" << definition.uriTemplate
+                         << "(not an RFC 6570 level-1 template, or no reader)";
+        return;
+    }
+    std::string key = definition.uriTemplate.toStdString();
+    m_resourceTemplates.insert_or_assign(std::move(key),
+        ResourceTemplateEntry {std::move(definition), std::move(uriTemplate), std::move(reader), std::move(completer)});
+}
+
+void McpServer::addPrompt(PromptDefinition definition, PromptRenderer renderer, CompletionProvider completer)
+{
+    if (!renderer) {
+        addPrompt(std::move(definition), PromptMessagesRenderer(), std::move(completer));
+        return;
+    }
+    addPrompt(std::move(definition),
+        PromptMessagesRenderer([renderer = std::move(renderer)](const QMap<QString, QString> &arguments) {
+            return QList<PromptMessage> {
+                PromptMessage {QStringLiteral("user"), ContentBlock::text(renderer(arguments))}};
+        }),
+        std::move(completer));
+}
+
+void McpServer::addPrompt(PromptDefinition definition, PromptMessagesRenderer renderer, CompletionProvider completer)
 {
     if (definition.name.isEmpty() || !renderer) {
         qCWarning(lcMcp) << "refused to register a prompt without a name or renderer";
         return;
     }
     std::string key = definition.name.toStdString();
-    m_prompts.insert_or_assign(std::move(key), PromptEntry {std::move(definition), std::move(renderer)});
+    m_prompts.insert_or_assign(
+        std::move(key), PromptEntry {std::move(definition), std::move(renderer), std::move(completer)});
+}
+
+void McpServer::notifyResourceUpdated(const QString &uri)
+{
+    for (const QPointer<ServerSession> &session : liveSessions()) {
+        if (session) {
+            session->notifyResourceUpdated(uri);
+        }
+    }
+}
+
+QList<QPointer<ServerSession>> McpServer::liveSessions()
+{
+    m_sessions.removeAll(QPointer<ServerSession>());
+    return m_sessions;
 }
 
 void McpServer::log(LogLevel level, const QString &logger, const nlohmann::json &data)
 {
-    m_sessions.removeAll(QPointer<ServerSession>());
-    // A copy: sending may lead a transport to destroy a session.
-    const QList<QPointer<ServerSession>> sessions = m_sessions;
-    for (const QPointer<ServerSession> &session : sessions) {
+    for (const QPointer<ServerSession> &session : liveSessions()) {
         if (session) {
             session->log(level, logger, data);
         }

@@ -6,6 +6,7 @@
 #include "mcp/PromptDefinition.h"
 #include "mcp/ResourceDefinition.h"
 #include "mcp/ToolDefinition.h"
+#include "mcp/UriTemplate.h"
 
 #include <QList>
 #include <QObject>
@@ -55,16 +56,36 @@ public:
 
     /** Adds or replaces a tool. A definition whose inputSchema is not an object is refused (logged). */
     void addTool(ToolDefinition definition, ToolHandler handler);
+    /** Adds or replaces a resource; its reader returns text or a blob (see ResourceContent). */
     void addResource(ResourceDefinition definition, ResourceReader reader);
-    void addPrompt(PromptDefinition definition, PromptRenderer renderer);
+    /**
+     * Adds or replaces a resource template. resources/read of a URI that is no registered resource
+     * but matches the template calls @p reader with the template's variables; @p completer (optional)
+     * answers completion/complete for its variables. A malformed template is refused (logged).
+     */
+    void addResourceTemplate(
+        ResourceTemplateDefinition definition, ResourceTemplateReader reader, CompletionProvider completer = {});
+    /** Adds or replaces a prompt rendered as one user text message; @p completer is optional. */
+    void addPrompt(PromptDefinition definition, PromptRenderer renderer, CompletionProvider completer = {});
+    /** Adds or replaces a prompt rendered as several messages (images, embedded resources). */
+    void addPrompt(PromptDefinition definition, PromptMessagesRenderer renderer, CompletionProvider completer = {});
 
-    /** Sends notifications/message to every session whose level lets @p level through. */
+    /**
+     * Sends notifications/resources/updated for @p uri to the sessions that subscribed to it (and to
+     * no other: an unsolicited notification would make clients re-read resources they do not show).
+     */
+    void notifyResourceUpdated(const QString &uri);
+
+    /**
+     * Sends notifications/message to every session whose level lets @p level through. Messages about
+     * one tool call belong on that call (ToolCall::log), so the HTTP transport can deliver them.
+     */
     void log(LogLevel level, const QString &logger, const nlohmann::json &data);
 
     /** Messages larger than this are refused with -32600 "Message too large". */
     void setMaxMessageBytes(qsizetype bytes) { m_maxMessageBytes = bytes; }
     qsizetype maxMessageBytes() const { return m_maxMessageBytes; }
-    /** Items per page of tools/list, resources/list and prompts/list (small values in tests). */
+    /** Items per page of the list requests (tools, resources, templates, prompts; small values in tests). */
     void setPageSize(int size) { m_pageSize = size > 0 ? size : 1; }
     int pageSize() const { return m_pageSize; }
 
@@ -84,16 +105,29 @@ private:
         ResourceDefinition definition;
         ResourceReader reader;
     };
+    struct ResourceTemplateEntry
+    {
+        ResourceTemplateDefinition definition;
+        UriTemplate uriTemplate;
+        ResourceTemplateReader reader;
+        CompletionProvider completer;
+    };
     struct PromptEntry
     {
         PromptDefinition definition;
-        PromptRenderer renderer;
+        PromptMessagesRenderer renderer;
+        CompletionProvider completer;
     };
+
+    /** The live sessions; a copy, because sending may lead a transport to destroy a session. */
+    QList<QPointer<ServerSession>> liveSessions();
 
     // std::map keyed by the UTF-8 name gives the deterministic order the spec asks for and lets a
     // pagination cursor be "the name to continue from".
     std::map<std::string, ToolEntry> m_tools;
     std::map<std::string, ResourceEntry> m_resources;
+    /** Keyed by the template text, which is also what completion's ref/resource names. */
+    std::map<std::string, ResourceTemplateEntry> m_resourceTemplates;
     std::map<std::string, PromptEntry> m_prompts;
     QList<QPointer<ServerSession>> m_sessions;
     qsizetype m_maxMessageBytes = kDefaultMaxMessageBytes;

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "mcp/ResourceContent.h"
+
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -19,7 +23,36 @@ struct ResourceDefinition
     QString mimeType = QStringLiteral("text/plain");
 };
 
-/** Reads a resource's current text; std::nullopt means it does not exist (any more). */
-using ResourceReader = std::function<std::optional<QString>(const QString &uri)>;
+/**
+ * Reads a resource's current content (text or a binary blob); std::nullopt means it does not exist
+ * (any more). A reader returning std::optional<QString> converts to this type.
+ */
+using ResourceReader = std::function<std::optional<ResourceContent>(const QString &uri)>;
+
+/** What resources/templates/list shows for one RFC 6570 level-1 template. */
+struct ResourceTemplateDefinition
+{
+    /** e.g. "aries://orders/{orderId}"; variables match one path segment each. */
+    QString uriTemplate;
+    QString name;
+    QString title;
+    QString description;
+    QString mimeType;
+};
+
+/**
+ * Reads the resource a URI matching the template names; @p variables holds the decoded values.
+ * std::nullopt means no such resource, so the client gets "resource not found".
+ */
+using ResourceTemplateReader =
+    std::function<std::optional<ResourceContent>(const QString &uri, const QMap<QString, QString> &variables)>;
+
+/**
+ * Suggests values for one argument of a prompt or one variable of a resource template
+ * (completion/complete). @p context holds the values the client already chose for the others.
+ * The server truncates the answer to the 100 values the spec allows and reports the total.
+ */
+using CompletionProvider =
+    std::function<QStringList(const QString &argument, const QString &value, const QMap<QString, QString> &context)>;
 
 } // namespace Companion::Mcp

@@ -6,8 +6,11 @@
 #include "Logging.h"
 #include "mcp/JsonRpc.h"
 #include "mcp/McpServer.h"
+#include "mcp/SchemaValidator.h"
 #include "mcp/ToolCall.h"
 
+#include <algorithm>
+#include <string>
 #include <utility>
 
 namespace Companion::Mcp {
@@ -19,6 +22,10 @@ using nlohmann::json;
 constexpr char kMetaProtocolVersion[] = "io.modelcontextprotocol/protocolVersion";
 constexpr char kMetaClientInfo[] = "io.modelcontextprotocol/clientInfo";
 constexpr char kMetaServerInfo[] = "io.modelcontextprotocol/serverInfo";
+constexpr char kMetaClientCapabilities[] = "io.modelcontextprotocol/clientCapabilities";
+constexpr char kMetaLogLevel[] = "io.modelcontextprotocol/logLevel";
+/** The spec's limit on completion values per answer. */
+constexpr qsizetype kMaxCompletionValues = 100;
 
 const QString kInstructions = QStringLiteral(
     "Aries Companion connects you to the user's Aries brokerage account through the tray app on this computer. "
@@ -37,6 +44,24 @@ QString toQt(const std::string &text)
 QByteArray encodeCursor(const std::string &name)
 {
     return QByteArray::fromStdString(name).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+/**
+ * The client capability a server-to-client request needs (the spec lets a server use only what
+ * the client declared), or nullptr for methods that need none.
+ */
+const char *capabilityFor(const QString &method)
+{
+    if (method.startsWith(QLatin1String("sampling/"))) {
+        return "sampling";
+    }
+    if (method.startsWith(QLatin1String("elicitation/"))) {
+        return "elicitation";
+    }
+    if (method.startsWith(QLatin1String("roots/"))) {
+        return "roots";
+    }
+    return nullptr;
 }
 
 /** The _meta object of a request's params, or null. */
@@ -116,6 +141,17 @@ json toolToJson(const ToolDefinition &tool)
 
 json toolResultToJson(const ToolResult &result)
 {
+    if (!result.content.isEmpty()) {
+        json content = json::array();
+        for (const ContentBlock &block : result.content) {
+            content.push_back(block.toJson());
+        }
+        json out {{"content", std::move(content)}, {"isError", result.isError}};
+        if (result.structuredContent) {
+            out["structuredContent"] = *result.structuredContent;
+        }
+        return out;
+    }
     QByteArray text = result.text.toUtf8();
     if (result.text.isEmpty() && result.structuredContent) {
         // Clients without structuredContent support read the text block (spec back-compat advice).
@@ -184,7 +220,8 @@ void ServerSession::receive(const QByteArray &message)
     }
     const bool hasId = parsed.contains("id");
     if (!parsed.contains("method") && (parsed.contains("result") || parsed.contains("error"))) {
-        // A response: we never send requests to the client, so there is nothing waiting for it.
+        // A response: never answered, whatever it holds (JSON-RPC forbids replying to a response).
+        handleResponse(parsed);
         return;
     }
     if (hasId && !JsonRpc::isValidId(parsed["id"])) {
@@ -229,6 +266,8 @@ void ServerSession::close()
         return;
     }
     m_closed = true;
+    // The client can no longer answer; the handlers are documented never to be called then.
+    m_clientRequests.clear();
     // Swap first: a cancelled() slot may call back into the session.
     const QHash<QByteArray, PendingCall> pending = std::exchange(m_pending, {});
     for (const PendingCall &entry : pending) {
@@ -246,6 +285,45 @@ void ServerSession::log(LogLevel level, const QString &logger, const json &data)
         params["logger"] = toStd(logger);
     }
     sendMessage(JsonRpc::notification("notifications/message", std::move(params)));
+}
+
+void ServerSession::notifyResourceUpdated(const QString &uri)
+{
+    if (!m_subscriptions.contains(uri)) {
+        return;
+    }
+    sendMessage(JsonRpc::notification("notifications/resources/updated", json {{"uri", toStd(uri)}}));
+}
+
+void ServerSession::handleResponse(const json &message)
+{
+    const json id = message.contains("id") ? message["id"] : json(nullptr);
+    if (!JsonRpc::isValidId(id)) {
+        return;
+    }
+    const auto it = m_clientRequests.find(JsonRpc::serialize(id));
+    if (it == m_clientRequests.end()) {
+        // Not ours, or for a call that ended meanwhile: nobody waits for it.
+        return;
+    }
+    // Taken out first: the handler may send the next request or finish the call.
+    const ToolCall::ClientReplyHandler handler = it->handler;
+    m_clientRequests.erase(it);
+    if (!handler) {
+        return;
+    }
+    if (message.contains("error")) {
+        const json &error = message["error"];
+        ToolCall::ClientError failure;
+        failure.code = error.is_object() && error.contains("code") && error["code"].is_number_integer()
+            ? error["code"].get<int>()
+            : JsonRpc::kInternalError;
+        failure.message = JsonRpc::stringValue(error, "message");
+        failure.data = error.is_object() && error.contains("data") ? error["data"] : json(nullptr);
+        handler(std::unexpected(std::move(failure)));
+        return;
+    }
+    handler(message.contains("result") ? message["result"] : json(nullptr));
 }
 
 void ServerSession::handleRequest(const json &id, const QString &method, const json &params)
@@ -271,6 +349,12 @@ void ServerSession::handleRequest(const json &id, const QString &method, const j
         }
         context.modern = true;
         context.method = method;
+        if (meta.contains(kMetaLogLevel) && meta[kMetaLogLevel].is_string()) {
+            context.logLevel = logLevelFromName(toQt(meta[kMetaLogLevel].get<std::string>()));
+        }
+        if (meta.contains(kMetaClientCapabilities) && meta[kMetaClientCapabilities].is_object()) {
+            context.clientCapabilities = meta[kMetaClientCapabilities];
+        }
         if (m_protocolVersion.isEmpty()) {
             m_protocolVersion = modernVersion();
         }
@@ -304,6 +388,14 @@ ServerSession::Outcome ServerSession::dispatch(const QString &method, const json
     }
     if (method == QLatin1String("server/discover")) {
         return discover();
+    }
+    // 2026-07-28 replaced resources/subscribe with subscriptions/listen.
+    if (!context.modern
+        && (method == QLatin1String("resources/subscribe") || method == QLatin1String("resources/unsubscribe"))) {
+        return subscribe(params, method == QLatin1String("resources/subscribe"));
+    }
+    if (method == QLatin1String("completion/complete")) {
+        return complete(params);
     }
     if (method == QLatin1String("initialize")) {
         if (context.modern) {
@@ -359,8 +451,10 @@ void ServerSession::handleNotification(const QString &method, const json &params
             return;
         }
         const std::shared_ptr<ToolCall> call = it->call;
+        const QByteArray callKey = it.key();
         m_pending.erase(it);
         qCDebug(lcMcp) << "client cancelled tool call" << call->toolName();
+        dropClientRequests(callKey, true);
         call->cancel();
         return;
     }
@@ -385,6 +479,9 @@ ServerSession::Outcome ServerSession::initialize(const json &params)
     const json clientInfo = params.contains("clientInfo") ? params["clientInfo"] : json(nullptr);
     m_clientName = JsonRpc::stringValue(clientInfo, "name");
     m_clientVersion = JsonRpc::stringValue(clientInfo, "version");
+    // What the client can do for us (sampling, elicitation, roots) decides which requests we may send.
+    m_clientCapabilities =
+        params.contains("capabilities") && params["capabilities"].is_object() ? params["capabilities"] : json::object();
     m_state = State::Initializing;
     qCInfo(lcMcp) << "client" << m_clientName << m_clientVersion << "initialized" << m_protocolVersion << "on"
                   << m_transport;
@@ -399,7 +496,7 @@ ServerSession::Outcome ServerSession::discover() const
         versions.push_back(toStd(version));
     }
     versions.push_back(toStd(modernVersion()));
-    return json {{"supportedVersions", std::move(versions)}, {"capabilities", capabilities()},
+    return json {{"supportedVersions", std::move(versions)}, {"capabilities", capabilities(true)},
         {"instructions", toStd(kInstructions)}};
 }
 
@@ -458,9 +555,19 @@ void ServerSession::callTool(const json &id, const json &params, const RequestCo
     if (meta.is_object() && meta.contains("progressToken") && JsonRpc::isValidId(meta["progressToken"])) {
         progressToken = meta["progressToken"];
     }
-    auto call = std::make_shared<ToolCall>(this, id, toQt(name), std::move(arguments), std::move(progressToken));
+    auto call = std::make_shared<ToolCall>(this, id, toQt(name), std::move(arguments), std::move(progressToken),
+        context.modern ? context.clientCapabilities : m_clientCapabilities);
     // Registered before the handler runs, because the handler may finish synchronously.
     m_pending.insert(JsonRpc::serialize(id), PendingCall {call, context});
+    // Arguments that do not fit the tool's inputSchema never reach the handler; the model gets an
+    // isError result listing every problem, so it can correct the call in one go.
+    const QStringList problems = SchemaValidator::validate(tool->second.definition.inputSchema, call->arguments());
+    if (!problems.isEmpty()) {
+        call->finish(ToolResult::error(
+            QStringLiteral("The arguments do not match the input schema of %1. Fix these and call it again:\n- %2")
+                .arg(toQt(name), problems.join(QStringLiteral("\n- ")))));
+        return;
+    }
     // A copy: a handler could replace its own registration while running.
     const McpServer::ToolHandler handler = tool->second.handler;
     handler(std::move(call));
@@ -499,28 +606,76 @@ ServerSession::Outcome ServerSession::readResource(const json &params, const Req
     // -32002 until 2025-11-25; 2026-07-28 folded "not found" into invalid params.
     const RpcError notFound {context.modern ? JsonRpc::kInvalidParams : JsonRpc::kResourceNotFound,
         QStringLiteral("Resource not found"), json {{"uri", uri}}};
+    const QString qUri = toQt(uri);
     const auto entry = m_server->m_resources.find(uri);
-    if (entry == m_server->m_resources.end()) {
-        return std::unexpected(notFound);
+    if (entry != m_server->m_resources.end()) {
+        const std::optional<ResourceContent> content = entry->second.reader ? entry->second.reader(qUri) : std::nullopt;
+        if (!content) {
+            return std::unexpected(notFound);
+        }
+        return json {{"contents", json::array({content->toJson(qUri, entry->second.definition.mimeType)})}};
     }
-    const std::optional<QString> text = entry->second.reader ? entry->second.reader(toQt(uri)) : std::nullopt;
-    if (!text) {
-        return std::unexpected(notFound);
+    // Not a fixed resource: the first template (in template order) that the URI expands is asked.
+    for (const auto &[key, templateEntry] : m_server->m_resourceTemplates) {
+        const std::optional<QMap<QString, QString>> variables = templateEntry.uriTemplate.match(qUri);
+        if (!variables) {
+            continue;
+        }
+        const std::optional<ResourceContent> content = templateEntry.reader(qUri, *variables);
+        if (!content) {
+            return std::unexpected(notFound);
+        }
+        return json {{"contents", json::array({content->toJson(qUri, templateEntry.definition.mimeType)})}};
     }
-    json content {{"uri", uri}, {"text", toStd(*text)}};
-    if (!entry->second.definition.mimeType.isEmpty()) {
-        content["mimeType"] = toStd(entry->second.definition.mimeType);
-    }
-    return json {{"contents", json::array({std::move(content)})}};
+    return std::unexpected(notFound);
 }
 
 ServerSession::Outcome ServerSession::listResourceTemplates(const json &params) const
 {
-    // No templates yet; we never hand out a cursor, so any cursor is invalid.
-    if (params.contains("cursor") && !params["cursor"].is_null()) {
-        return std::unexpected(RpcError {JsonRpc::kInvalidParams, QStringLiteral("Invalid cursor"), {}});
+    auto result = page(m_server->m_resourceTemplates, params, "resourceTemplates", m_server->pageSize(),
+        [](const McpServer::ResourceTemplateEntry &entry) {
+            const ResourceTemplateDefinition &definition = entry.definition;
+            json out {{"uriTemplate", toStd(definition.uriTemplate)}, {"name", toStd(definition.name)}};
+            if (!definition.title.isEmpty()) {
+                out["title"] = toStd(definition.title);
+            }
+            if (!definition.description.isEmpty()) {
+                out["description"] = toStd(definition.description);
+            }
+            if (!definition.mimeType.isEmpty()) {
+                out["mimeType"] = toStd(definition.mimeType);
+            }
+            return out;
+        });
+    if (!result) {
+        return std::unexpected(RpcError {result.error().first, result.error().second, {}});
     }
-    return json {{"resourceTemplates", json::array()}};
+    return *result;
+}
+
+ServerSession::Outcome ServerSession::subscribe(const json &params, bool subscribing)
+{
+    if (!params.contains("uri") || !params["uri"].is_string()) {
+        return std::unexpected(
+            RpcError {JsonRpc::kInvalidParams, QStringLiteral("Invalid params: uri must be a string"), {}});
+    }
+    const QString uri = toQt(params["uri"].get<std::string>());
+    if (!subscribing) {
+        // Unsubscribing from something never subscribed is harmless; the client just wants silence.
+        m_subscriptions.remove(uri);
+        return json::object();
+    }
+    bool known = m_server->m_resources.contains(uri.toStdString());
+    for (auto it = m_server->m_resourceTemplates.begin(); !known && it != m_server->m_resourceTemplates.end(); ++it) {
+        known = it->second.uriTemplate.match(uri).has_value();
+    }
+    if (!known) {
+        // A typo would otherwise wait forever for updates that never come.
+        return std::unexpected(
+            RpcError {JsonRpc::kResourceNotFound, QStringLiteral("Resource not found"), json {{"uri", toStd(uri)}}});
+    }
+    m_subscriptions.insert(uri);
+    return json::object();
 }
 
 ServerSession::Outcome ServerSession::listPrompts(const json &params) const
@@ -584,19 +739,90 @@ ServerSession::Outcome ServerSession::getPrompt(const json &params) const
             return invalid(QStringLiteral("Invalid params: missing required argument %1").arg(argument.name));
         }
     }
-    const QString text = entry->second.renderer ? entry->second.renderer(arguments) : QString();
-    json result {
-        {"messages", json::array({json {{"role", "user"}, {"content", {{"type", "text"}, {"text", toStd(text)}}}}})}};
+    json messages = json::array();
+    if (entry->second.renderer) {
+        for (const PromptMessage &message : entry->second.renderer(arguments)) {
+            messages.push_back(json {{"role", toStd(message.role)}, {"content", message.content.toJson()}});
+        }
+    }
+    json result {{"messages", std::move(messages)}};
     if (!prompt.description.isEmpty()) {
         result["description"] = toStd(prompt.description);
     }
     return result;
 }
 
-json ServerSession::capabilities() const
+ServerSession::Outcome ServerSession::complete(const json &params) const
 {
-    return json {{"tools", {{"listChanged", false}}}, {"resources", json::object()}, {"prompts", json::object()},
-        {"logging", json::object()}};
+    const auto invalid = [](const QString &message) {
+        return std::unexpected(RpcError {JsonRpc::kInvalidParams, message, {}});
+    };
+    const json ref = params.contains("ref") ? params["ref"] : json(nullptr);
+    const json argument = params.contains("argument") ? params["argument"] : json(nullptr);
+    if (!ref.is_object() || !argument.is_object() || !argument.contains("name") || !argument["name"].is_string()) {
+        return invalid(QStringLiteral("Invalid params: ref and argument.name are required"));
+    }
+    const QString argumentName = JsonRpc::stringValue(argument, "name");
+    const QString value = JsonRpc::stringValue(argument, "value");
+    QMap<QString, QString> chosen;
+    if (params.contains("context") && params["context"].is_object() && params["context"].contains("arguments")
+        && params["context"]["arguments"].is_object()) {
+        const json &given = params["context"]["arguments"];
+        for (auto it = given.begin(); it != given.end(); ++it) {
+            if (it.value().is_string()) {
+                chosen.insert(toQt(it.key()), toQt(it.value().get<std::string>()));
+            }
+        }
+    }
+
+    const QString type = JsonRpc::stringValue(ref, "type");
+    CompletionProvider completer;
+    if (type == QLatin1String("ref/prompt")) {
+        const QString name = JsonRpc::stringValue(ref, "name");
+        const auto entry = m_server->m_prompts.find(name.toStdString());
+        if (entry == m_server->m_prompts.end()) {
+            return invalid(QStringLiteral("Unknown prompt: %1").arg(name));
+        }
+        const QList<PromptArgument> &declared = entry->second.definition.arguments;
+        const bool known = std::any_of(declared.begin(), declared.end(),
+            [&argumentName](const PromptArgument &candidate) { return candidate.name == argumentName; });
+        if (!known) {
+            return invalid(QStringLiteral("Prompt %1 has no argument %2").arg(name, argumentName));
+        }
+        completer = entry->second.completer;
+    } else if (type == QLatin1String("ref/resource")) {
+        // The ref names the template itself ("test://template/{id}/data"), not an expansion of it.
+        const QString uri = JsonRpc::stringValue(ref, "uri");
+        const auto entry = m_server->m_resourceTemplates.find(uri.toStdString());
+        if (entry == m_server->m_resourceTemplates.end()) {
+            return invalid(QStringLiteral("Unknown resource template: %1").arg(uri));
+        }
+        if (!entry->second.uriTemplate.variables().contains(argumentName)) {
+            return invalid(QStringLiteral("Resource template %1 has no variable %2").arg(uri, argumentName));
+        }
+        completer = entry->second.completer;
+    } else {
+        return invalid(QStringLiteral("Invalid params: ref.type must be ref/prompt or ref/resource"));
+    }
+
+    const QStringList suggestions = completer ? completer(argumentName, value, chosen) : QStringList();
+    json values = json::array();
+    for (qsizetype i = 0; i < suggestions.size() && i < kMaxCompletionValues; ++i) {
+        values.push_back(toStd(suggestions.at(i)));
+    }
+    return json {{"completion",
+        {{"values", std::move(values)}, {"total", suggestions.size()},
+            {"hasMore", suggestions.size() > kMaxCompletionValues}}}};
+}
+
+json ServerSession::capabilities(bool modern) const
+{
+    json resources = json::object();
+    if (!modern) {
+        resources["subscribe"] = true;
+    }
+    return json {{"tools", {{"listChanged", false}}}, {"resources", std::move(resources)}, {"prompts", json::object()},
+        {"logging", json::object()}, {"completions", json::object()}};
 }
 
 json ServerSession::serverInfo() const
@@ -653,7 +879,10 @@ void ServerSession::finishToolCall(const json &requestId, const ToolResult &resu
         return;
     }
     const RequestContext context = it->context;
+    const QByteArray callKey = it.key();
     m_pending.erase(it);
+    // Before the response: on HTTP the response ends the call's stream.
+    dropClientRequests(callKey, true);
     reply(requestId, toolResultToJson(result), context);
 }
 
@@ -668,6 +897,81 @@ void ServerSession::sendProgress(const json &requestId, const json &progressToke
         params["message"] = toStd(message);
     }
     sendMessage(JsonRpc::notification("notifications/progress", std::move(params)), JsonRpc::serialize(requestId));
+}
+
+void ServerSession::requestClient(
+    const json &callId, const QString &method, json params, ToolCall::ClientReplyHandler handler)
+{
+    const QByteArray callKey = JsonRpc::serialize(callId);
+    const auto pending = m_pending.find(callKey);
+    if (m_closed || pending == m_pending.end()) {
+        // The call is over: documented as dropped, the handler is not called.
+        return;
+    }
+    const auto unavailable = [&handler](const QString &message) {
+        if (handler) {
+            handler(std::unexpected(ToolCall::ClientError {ToolCall::kClientRequestUnavailable, message, nullptr}));
+        }
+    };
+    if (pending->context.modern) {
+        unavailable(QStringLiteral("2026-07-28 has no server-to-client requests (%1)").arg(method));
+        return;
+    }
+    const char *capability = capabilityFor(method);
+    if (capability && !m_clientCapabilities.contains(capability)) {
+        unavailable(QStringLiteral("The client did not declare the %1 capability").arg(QLatin1String(capability)));
+        return;
+    }
+    // Our own id space, and strings, so they are never mistaken for a client's (mostly numeric) ids.
+    const json id = "s-" + std::to_string(++m_nextClientRequest);
+    m_clientRequests.insert(JsonRpc::serialize(id), ClientRequest {callKey, std::move(handler)});
+    json request {{"jsonrpc", "2.0"}, {"id", id}, {"method", toStd(method)}};
+    if (!params.is_null()) {
+        request["params"] = std::move(params);
+    }
+    sendMessage(request, callKey);
+}
+
+void ServerSession::dropClientRequests(const QByteArray &callKey, bool notifyClient)
+{
+    QList<QByteArray> dropped;
+    for (auto it = m_clientRequests.begin(); it != m_clientRequests.end();) {
+        if (it->callKey == callKey) {
+            dropped.append(it.key());
+            it = m_clientRequests.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!notifyClient) {
+        return;
+    }
+    for (const QByteArray &id : dropped) {
+        // The client may be showing a dialog for it (elicitation); the spec asks senders that give up
+        // on a request to say so.
+        json params {{"requestId", json::parse(id.constBegin(), id.constEnd())},
+            {"reason", "The tool call this request belonged to has ended"}};
+        sendMessage(JsonRpc::notification("notifications/cancelled", std::move(params)), callKey);
+    }
+}
+
+void ServerSession::logForCall(const json &callId, LogLevel level, const QString &logger, const json &data)
+{
+    const QByteArray callKey = JsonRpc::serialize(callId);
+    const auto pending = m_pending.find(callKey);
+    if (pending == m_pending.end()) {
+        return;
+    }
+    // 2026-07-28 removed logging/setLevel: each request opts in with its own _meta level.
+    const std::optional<LogLevel> threshold = pending->context.modern ? pending->context.logLevel : m_logLevel;
+    if (!threshold || level < *threshold) {
+        return;
+    }
+    json params {{"level", toStd(logLevelName(level))}, {"data", data}};
+    if (!logger.isEmpty()) {
+        params["logger"] = toStd(logger);
+    }
+    sendMessage(JsonRpc::notification("notifications/message", std::move(params)), callKey);
 }
 
 } // namespace Companion::Mcp

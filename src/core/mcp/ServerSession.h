@@ -4,10 +4,12 @@
 
 #include "mcp/LogLevel.h"
 #include "mcp/McpSession.h"
+#include "mcp/ToolCall.h"
 #include "mcp/ToolResult.h"
 
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -15,6 +17,7 @@
 
 #include <expected>
 #include <memory>
+#include <optional>
 
 namespace Companion::Mcp {
 
@@ -32,8 +35,12 @@ class ToolCall;
  *          |                                          requests are served
  *          +-- only ping (and 2026-07-28 requests, which carry their version) are served
  *
- * close() (or destruction) moves any state to closed: pending tool calls are cancelled and
- * nothing is sent any more.
+ * close() (or destruction) moves any state to closed: pending tool calls are cancelled, pending
+ * requests to the client are forgotten and nothing is sent any more.
+ *
+ * Requests we send to the client (for a tool call, see ToolCall::requestClient) get the string ids
+ * "s-1", "s-2", …; the client's answers are routed back by that id, answers to ids we do not wait
+ * for are ignored.
  */
 class ServerSession final : public McpSession
 {
@@ -59,6 +66,10 @@ public:
      * past initialize get log messages: 2026-07-28 removed logging/setLevel.
      */
     void log(LogLevel level, const QString &logger, const nlohmann::json &data);
+    /** Sends notifications/resources/updated when the client subscribed to @p uri. */
+    void notifyResourceUpdated(const QString &uri);
+    /** The capabilities the client declared in initialize; an empty object before. */
+    const nlohmann::json &clientCapabilities() const { return m_clientCapabilities; }
 
     /** The protocol revisions initialize accepts, oldest first; the last is the one we prefer. */
     static QStringList legacyVersions();
@@ -82,11 +93,21 @@ private:
         bool modern = false;
         /** The request's method, for the 2026-07-28 cache hints on list and read results. */
         QString method;
+        /** 2026-07-28: the _meta log level the client opted in to; none means no log messages. */
+        std::optional<LogLevel> logLevel;
+        /** 2026-07-28: the _meta client capabilities. */
+        nlohmann::json clientCapabilities = nlohmann::json::object();
     };
     struct PendingCall
     {
         std::shared_ptr<ToolCall> call;
         RequestContext context;
+    };
+    struct ClientRequest
+    {
+        /** The serialized id of the tools/call the request was sent for. */
+        QByteArray callKey;
+        ToolCall::ClientReplyHandler handler;
     };
     enum class State {
         AwaitingInitialize,
@@ -107,10 +128,20 @@ private:
     Outcome listResources(const nlohmann::json &params) const;
     Outcome readResource(const nlohmann::json &params, const RequestContext &context) const;
     Outcome listResourceTemplates(const nlohmann::json &params) const;
+    Outcome subscribe(const nlohmann::json &params, bool subscribing);
     Outcome listPrompts(const nlohmann::json &params) const;
     Outcome getPrompt(const nlohmann::json &params) const;
+    Outcome complete(const nlohmann::json &params) const;
+    /** A response from the client to one of our requests. */
+    void handleResponse(const nlohmann::json &message);
+    /**
+     * Forgets the client requests sent for the tool call @p callKey; tells the client with
+     * notifications/cancelled when @p notifyClient.
+     */
+    void dropClientRequests(const QByteArray &callKey, bool notifyClient);
 
-    nlohmann::json capabilities() const;
+    /** 2026-07-28 has no resources/subscribe (subscriptions/listen replaces it). */
+    nlohmann::json capabilities(bool modern = false) const;
     nlohmann::json serverInfo() const;
     /** Adds what 2026-07-28 wants on every result. */
     nlohmann::json decorate(nlohmann::json result, const RequestContext &context) const;
@@ -123,6 +154,9 @@ private:
     void finishToolCall(const nlohmann::json &requestId, const ToolResult &result);
     void sendProgress(const nlohmann::json &requestId, const nlohmann::json &progressToken, double progress,
         std::optional<double> total, const QString &message);
+    void requestClient(const nlohmann::json &callId, const QString &method, nlohmann::json params,
+        ToolCall::ClientReplyHandler handler);
+    void logForCall(const nlohmann::json &callId, LogLevel level, const QString &logger, const nlohmann::json &data);
 
     QPointer<McpServer> m_server;
     QString m_transport;
@@ -134,6 +168,12 @@ private:
     bool m_closed = false;
     /** Pending tools/call requests by the serialized request id (so 1 and "1" differ). */
     QHash<QByteArray, PendingCall> m_pending;
+    nlohmann::json m_clientCapabilities = nlohmann::json::object();
+    /** Requests sent to the client and not answered yet, by serialized id ("\"s-1\""). */
+    QHash<QByteArray, ClientRequest> m_clientRequests;
+    quint64 m_nextClientRequest = 0;
+    /** URIs the client subscribed to with resources/subscribe. */
+    QSet<QString> m_subscriptions;
 };
 
 } // namespace Companion::Mcp

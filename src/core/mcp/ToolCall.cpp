@@ -9,12 +9,13 @@
 namespace Companion::Mcp {
 
 ToolCall::ToolCall(ServerSession *session, nlohmann::json requestId, QString toolName, nlohmann::json arguments,
-    nlohmann::json progressToken)
+    nlohmann::json progressToken, nlohmann::json clientCapabilities)
     : m_session(session)
     , m_requestId(std::move(requestId))
     , m_toolName(std::move(toolName))
     , m_arguments(std::move(arguments))
     , m_progressToken(std::move(progressToken))
+    , m_clientCapabilities(clientCapabilities.is_object() ? std::move(clientCapabilities) : nlohmann::json::object())
     , m_clientName(session ? session->clientName() : QString())
 { }
 
@@ -31,6 +32,22 @@ void ToolCall::reportProgress(double progress, std::optional<double> total, cons
     }
     m_lastProgress = progress;
     m_session->sendProgress(m_requestId, m_progressToken, progress, total, message);
+}
+
+void ToolCall::requestClient(const QString &method, nlohmann::json params, ClientReplyHandler handler)
+{
+    if (m_finished || m_cancelled || !m_session) {
+        return;
+    }
+    m_session->requestClient(m_requestId, method, std::move(params), std::move(handler));
+}
+
+void ToolCall::log(LogLevel level, const QString &logger, const nlohmann::json &data)
+{
+    if (m_finished || m_cancelled || !m_session) {
+        return;
+    }
+    m_session->logForCall(m_requestId, level, logger, data);
 }
 
 void ToolCall::finish(const ToolResult &result)

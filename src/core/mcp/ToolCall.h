@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "mcp/LogLevel.h"
 #include "mcp/ToolResult.h"
 
 #include <QObject>
@@ -10,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <expected>
+#include <functional>
 #include <optional>
 
 namespace Companion::Mcp {
@@ -20,6 +23,10 @@ class ServerSession;
  * One pending tools/call, handed to the tool's handler. The handler keeps the shared pointer as
  * long as it works and calls finish() once. After the client cancels (or disconnects) the call
  * emits cancelled() and finish() sends nothing: the spec forbids answering a cancelled request.
+ *
+ * While it runs, a call may ask the client something (sampling/createMessage, elicitation/create)
+ * with requestClient() and log with log(); both travel with the call, so the HTTP transport puts
+ * them on the call's own SSE stream.
  */
 class ToolCall final : public QObject
 {
@@ -27,8 +34,25 @@ class ToolCall final : public QObject
     Q_DISABLE_COPY_MOVE(ToolCall)
 
 public:
+    /** Why a request to the client produced no result. */
+    struct ClientError
+    {
+        /** The client's JSON-RPC error code, or kClientRequestUnavailable when it was never sent. */
+        int code = 0;
+        QString message;
+        nlohmann::json data;
+    };
+    using ClientReply = std::expected<nlohmann::json, ClientError>;
+    using ClientReplyHandler = std::function<void(const ClientReply &reply)>;
+    /**
+     * The code of a ClientError for a request that was not sent: a 2026-07-28 request (no
+     * server-to-client requests; it uses input_required results instead) or a client that did not
+     * declare the capability the method needs.
+     */
+    static constexpr int kClientRequestUnavailable = -32600;
+
     ToolCall(ServerSession *session, nlohmann::json requestId, QString toolName, nlohmann::json arguments,
-        nlohmann::json progressToken);
+        nlohmann::json progressToken, nlohmann::json clientCapabilities = nlohmann::json::object());
     ~ToolCall() override;
 
     QString toolName() const { return m_toolName; }
@@ -38,12 +62,35 @@ public:
     QString clientName() const { return m_clientName; }
     /** The request's _meta.progressToken, or null when the client asked for no progress. */
     const nlohmann::json &progressToken() const { return m_progressToken; }
+    /**
+     * The capabilities the client declared (initialize, or the 2026-07-28 request's _meta), as
+     * known when the call started; an empty object when it declared none.
+     */
+    const nlohmann::json &clientCapabilities() const { return m_clientCapabilities; }
+    /** The JSON-RPC id of the tools/call request. */
+    const nlohmann::json &requestId() const { return m_requestId; }
 
     /**
      * Sends notifications/progress if the client asked for it. Progress must increase; a value not
      * above the last one is dropped, as are reports after finish() or cancellation.
      */
     void reportProgress(double progress, std::optional<double> total = std::nullopt, const QString &message = {});
+    /**
+     * Sends a request to the client (e.g. sampling/createMessage, elicitation/create) and calls
+     * @p handler with its result or its error. sampling, elicitation and roots methods need the
+     * matching client capability; without it, or in a 2026-07-28 call, @p handler gets a
+     * kClientRequestUnavailable error at once. When the call finishes or is cancelled, or the
+     * session closes, before the client answers, the request is forgotten and @p handler is never
+     * called (the client is told with notifications/cancelled while the session is open). Nothing is
+     * sent after finish() or cancellation.
+     */
+    void requestClient(const QString &method, nlohmann::json params, ClientReplyHandler handler);
+    /**
+     * Sends notifications/message for this call when the client's level lets @p level through (the
+     * session's logging/setLevel, or the 2026-07-28 request's _meta log level; none means no logs).
+     * Dropped after finish() or cancellation.
+     */
+    void log(LogLevel level, const QString &logger, const nlohmann::json &data);
     /** Answers the call. Only the first call counts; nothing is sent after cancellation. */
     void finish(const ToolResult &result);
 
@@ -64,6 +111,7 @@ private:
     QString m_toolName;
     nlohmann::json m_arguments;
     nlohmann::json m_progressToken;
+    nlohmann::json m_clientCapabilities;
     QString m_clientName;
     std::optional<double> m_lastProgress;
     bool m_cancelled = false;
