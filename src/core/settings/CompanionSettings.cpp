@@ -16,6 +16,12 @@ const QString kClientIdKey = QStringLiteral("aries/clientId");
 const QString kAuthorizeUrlKey = QStringLiteral("aries/authorizeUrl");
 const QString kApiBaseUrlKey = QStringLiteral("aries/apiBaseUrl");
 const QString kMcpPortKey = QStringLiteral("mcp/httpPort");
+const QString kTradingEnabledKey = QStringLiteral("trading/enabled");
+const QString kMaxOrderKey = QStringLiteral("trading/maxNotionalPerOrder");
+const QString kMaxDayKey = QStringLiteral("trading/maxNotionalPerDay");
+const QString kMaxQuantityKey = QStringLiteral("trading/maxQuantity");
+const QString kAllowlistKey = QStringLiteral("trading/symbolAllowlist");
+const QString kApprovalTimeoutKey = QStringLiteral("trading/approvalTimeoutSeconds");
 
 QString tr(const char *text)
 {
@@ -111,6 +117,46 @@ quint16 CompanionSettings::mcpPort() const
 void CompanionSettings::saveMcpPort(quint16 port)
 {
     m_settings->setValue(kMcpPortKey, port);
+    m_settings->sync();
+}
+
+Trading::TradingLimits CompanionSettings::tradingLimits() const
+{
+    Trading::TradingLimits limits;
+    limits.tradingEnabled = m_settings->value(kTradingEnabledKey, false).toBool();
+    // Caps are stored as decimal text; an unreadable or non-positive value means "no cap" would be
+    // unsafe, so it becomes a cap of zero, which refuses every order until the user fixes it.
+    const auto cap = [this](const QString &key) -> std::optional<Decimal> {
+        const QString text = m_settings->value(key).toString().trimmed();
+        if (text.isEmpty()) {
+            return std::nullopt;
+        }
+        const auto value = Decimal::parse(text);
+        return value && value->isPositive() ? *value : Decimal();
+    };
+    limits.maxNotionalPerOrder = cap(kMaxOrderKey);
+    limits.maxNotionalPerDay = cap(kMaxDayKey);
+    limits.maxQuantity = cap(kMaxQuantityKey);
+    for (const QString &symbol : m_settings->value(kAllowlistKey).toStringList()) {
+        if (!symbol.trimmed().isEmpty()) {
+            limits.symbolAllowlist << symbol.trimmed().toUpper();
+        }
+    }
+    bool ok = false;
+    const int seconds = m_settings->value(kApprovalTimeoutKey, 120).toInt(&ok);
+    limits.approvalTimeout = std::chrono::seconds(ok && seconds >= 10 && seconds <= 3600 ? seconds : 120);
+    return limits;
+}
+
+void CompanionSettings::saveTradingLimits(const Trading::TradingLimits &limits)
+{
+    const auto text = [](const std::optional<Decimal> &value) { return value ? value->toString() : QString(); };
+    m_settings->setValue(kTradingEnabledKey, limits.tradingEnabled);
+    m_settings->setValue(kMaxOrderKey, text(limits.maxNotionalPerOrder));
+    m_settings->setValue(kMaxDayKey, text(limits.maxNotionalPerDay));
+    m_settings->setValue(kMaxQuantityKey, text(limits.maxQuantity));
+    m_settings->setValue(kAllowlistKey, limits.symbolAllowlist);
+    m_settings->setValue(kApprovalTimeoutKey, qint64(limits.approvalTimeout.count()));
     m_settings->sync();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "auth/OAuthConfig.h"
+#include "trading/TradingPolicy.h"
 
 #include <QString>
 #include <QUrl>
@@ -64,6 +65,14 @@ public:
         m_apiBaseOverride.reset();
         m_mcpPortOverride.reset();
     }
+
+    /**
+     * The safety settings of the order tools. A fresh install is read-only (trading off); caps and the
+     * allowlist are empty (no limit) until the user sets them; the approval timeout is 2 minutes. The
+     * "Pause trading" switch is not here: it lives for one run in TradingPolicy.
+     */
+    Trading::TradingLimits tradingLimits() const;
+    void saveTradingLimits(const Trading::TradingLimits &limits);
 
     /** Everything the sign-in needs, with the overrides applied. */
     Auth::OAuthConfig oauthConfig() const;
