@@ -7,8 +7,10 @@
 #include "TrayController.h"
 #include "auth/TokenManager.h"
 #include "auth/TokenSet.h"
+#include "mcp/McpSession.h"
 #include "secrets/KeychainSecretStore.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -20,6 +22,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <nlohmann/json.hpp>
 
 using namespace Companion;
 using Companion::Auth::AuthState;
@@ -45,6 +49,7 @@ private Q_SLOTS:
     void unknownClient_explainsClientId();
     void redirectMismatch_explainsRedirectUri();
     void httpEndpoint_followsPortSetting();
+    void pauseTrading_inTheTray_refusesOrdersAtOnce();
 
 private:
     static quint16 freePort();
@@ -78,6 +83,46 @@ Ui::LaunchOptions TestCompanionApp::optionsFor(const SandboxProcess &sandbox, co
     // The endpoint has its own test below; the sign-in tests leave the fixed default port to the user's copy.
     options.mcpPort = 0;
     return options;
+}
+
+void TestCompanionApp::pauseTrading_inTheTray_refusesOrdersAtOnce()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+    Ui::LaunchOptions options = optionsFor(sandbox, QStringLiteral("sandbox-demo-client"));
+    options.connect = false;
+    Ui::CompanionApp app(options);
+    app.start();
+
+    // An assistant's session with the app, as the bridge would open it.
+    std::unique_ptr<Mcp::McpSession> session = app.mcp().createSession(QStringLiteral("test"));
+    QList<nlohmann::json> replies;
+    connect(session.get(), &Mcp::McpSession::send, this,
+        [&replies](const QByteArray &message) { replies.append(nlohmann::json::parse(message.toStdString())); });
+    session->receive(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",)"
+                     R"("capabilities":{},"clientInfo":{"name":"test","version":"1"}}})");
+    session->receive(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+    const QByteArray order = R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"place_order",)"
+                             R"("arguments":{"side":"buy","quantity":1,"symbol":"AAPL","type":"market"}}})";
+
+    // The whole tool list is there from the start, signed out or not.
+    session->receive(R"({"jsonrpc":"2.0","id":3,"method":"tools/list"})");
+    QTRY_COMPARE(replies.size(), 2);
+    QCOMPARE(replies.last()["result"]["tools"].size(), std::size_t(12));
+
+    QVERIFY(!app.tradingPolicy().isPaused());
+    app.tray().pauseTradingAction()->setChecked(true);
+    QVERIFY(app.tradingPolicy().isPaused());
+    session->receive(order);
+    QTRY_COMPARE(replies.size(), 3);
+    const nlohmann::json result = replies.last()["result"];
+    QVERIFY(result["isError"] == true);
+    QVERIFY2(result["structuredContent"]["outcome"] == "refused", result.dump().c_str());
+    QVERIFY(QString::fromStdString(result["content"][0]["text"].get<std::string>()).contains(QLatin1String("paused")));
+    QCOMPARE(app.approvals().pendingCount(), 0);
+
+    app.tray().pauseTradingAction()->setChecked(false);
+    QVERIFY(!app.tradingPolicy().isPaused());
 }
 
 quint16 TestCompanionApp::freePort()

@@ -3,8 +3,10 @@
 #include "AppInfo.h"
 #include "SettingsDialog.h"
 #include "settings/CompanionSettings.h"
+#include "trading/TradingPolicy.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDir>
 #include <QLabel>
@@ -12,6 +14,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 
 using Companion::CompanionSettings;
@@ -34,6 +37,7 @@ private Q_SLOTS:
     void overrides_areExplainedAndNotSaved();
     void saveAndConnect_emitsConnect();
     void mcpPort_isSavedAndZeroMeansOff();
+    void trading_isOffByDefault_andLimitsAreCheckedAndSaved();
     void screenshot();
 
 private:
@@ -229,6 +233,55 @@ void TestSettingsDialog::mcpPort_isSavedAndZeroMeansOff()
     overridden.saveMcpPort(CompanionSettings::kDefaultMcpPort);
 }
 
+void TestSettingsDialog::trading_isOffByDefault_andLimitsAreCheckedAndSaved()
+{
+    CompanionSettings settings;
+    QVERIFY(!settings.tradingLimits().tradingEnabled);
+    SettingsDialog dialog(settings);
+    dialog.show();
+    QVERIFY(!child<QCheckBox>(dialog, "tradingEnabledCheck")->isChecked());
+    child<QLineEdit>(dialog, "clientIdEdit")->setText(QStringLiteral("client-1234"));
+    auto *save = child<QPushButton>(dialog, "saveButton");
+    auto *problem = child<QLabel>(dialog, "tradingProblemLabel");
+
+    // Each bad value is named and blocks saving; nothing is stored.
+    const QList<std::pair<const char *, QString>> bad {{"maxPerOrderEdit", QStringLiteral("-5")},
+        {"maxPerDayEdit", QStringLiteral("lots")}, {"maxQuantityEdit", QStringLiteral("2.5")},
+        {"allowlistEdit", QStringLiteral("AAPL, <b>x</b>")}};
+    for (const auto &[name, value] : bad) {
+        auto *edit = child<QLineEdit>(dialog, name);
+        edit->setText(value);
+        QVERIFY2(!save->isEnabled(), name);
+        QVERIFY2(problem->isVisible() && !problem->text().isEmpty(), name);
+        edit->clear();
+        QVERIFY2(save->isEnabled(), name);
+    }
+
+    child<QCheckBox>(dialog, "tradingEnabledCheck")->setChecked(true);
+    child<QLineEdit>(dialog, "maxPerOrderEdit")->setText(QStringLiteral("5000"));
+    child<QLineEdit>(dialog, "maxPerDayEdit")->setText(QStringLiteral("20000.50"));
+    child<QLineEdit>(dialog, "maxQuantityEdit")->setText(QStringLiteral("100"));
+    child<QLineEdit>(dialog, "allowlistEdit")->setText(QStringLiteral("aapl, MSFT ,"));
+    child<QSpinBox>(dialog, "approvalTimeoutSpin")->setValue(90);
+    child<QLineEdit>(dialog, "defaultAccountEdit")->setText(QStringLiteral(" SBX-10000002 "));
+    QTest::mouseClick(save, Qt::LeftButton);
+
+    CompanionSettings reread;
+    const Companion::Trading::TradingLimits limits = reread.tradingLimits();
+    QVERIFY(limits.tradingEnabled);
+    QCOMPARE(limits.maxNotionalPerOrder->toString(), QStringLiteral("5000"));
+    QCOMPARE(limits.maxNotionalPerDay->toString(), QStringLiteral("20000.5"));
+    QCOMPARE(limits.maxQuantity->toString(), QStringLiteral("100"));
+    QCOMPARE(limits.symbolAllowlist, QStringList({QStringLiteral("AAPL"), QStringLiteral("MSFT")}));
+    QCOMPARE(limits.approvalTimeout, std::chrono::seconds(90));
+    QCOMPARE(reread.defaultAccountId(), QStringLiteral("SBX-10000002"));
+
+    // Trading off again for the tests that follow.
+    Companion::Trading::TradingLimits off;
+    reread.saveTradingLimits(off);
+    reread.saveDefaultAccountId(QString());
+}
+
 void TestSettingsDialog::screenshot()
 {
     const QString dir = qEnvironmentVariable("COMPANION_SCREENSHOT_DIR");
@@ -243,6 +296,9 @@ void TestSettingsDialog::screenshot()
     dialog.adjustSize();
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("settings.png"))));
+    child<QTabWidget>(dialog, "settingsTabs")->setCurrentIndex(1);
+    child<QLineEdit>(dialog, "maxPerOrderEdit")->setText(QStringLiteral("5000"));
+    QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("settings-trading.png"))));
 }
 
 QTEST_MAIN(TestSettingsDialog)

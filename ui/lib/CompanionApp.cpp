@@ -7,6 +7,10 @@
 #include "SettingsDialog.h"
 #include "TrayController.h"
 #include "mcp/McpConnection.h"
+#include "tools/AccountTools.h"
+#include "tools/AriesPrompts.h"
+#include "tools/MarketTools.h"
+#include "tools/OrderQueryTools.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -49,6 +53,10 @@ CompanionApp::CompanionApp(LaunchOptions options, QObject *parent)
     , m_revoker(m_network, m_secrets)
     , m_mcpSocket(m_mcp)
     , m_localKey(m_secrets)
+    , m_aries(m_network, m_tokens, [this] { return m_settings.defaultAccountId(); })
+    , m_audit(QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                  .filePath(QStringLiteral("audit")))
+    , m_orderTools(m_aries, m_policy, m_approvals, m_audit)
     , m_tray(std::make_unique<TrayController>())
 {
     if (!m_options.clientId.isEmpty()) {
@@ -68,6 +76,13 @@ CompanionApp::CompanionApp(LaunchOptions options, QObject *parent)
     connect(m_tray.get(), &TrayController::settingsRequested, this, &CompanionApp::openSettings);
     connect(m_tray.get(), &TrayController::revokeRequested, this, &CompanionApp::confirmRevoke);
     connect(m_tray.get(), &TrayController::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_tray.get(), &TrayController::pauseTradingToggled, this, [this](bool paused) {
+        m_policy.setPaused(paused);
+        qCInfo(lcMcp) << (paused ? "trading paused by the user" : "trading resumed by the user");
+    });
+    connect(&m_tokens, &Auth::TokenManager::stateChanged, this, &CompanionApp::reconcileOrders);
+    registerAriesTools();
+    applyTradingSettings();
     connect(&m_tokens, &Auth::TokenManager::stateChanged, this, &CompanionApp::updateStatus);
     connect(&m_tokens, &Auth::TokenManager::tokensChanged, this, &CompanionApp::updateStatus);
     connect(&m_tokens, &Auth::TokenManager::noticeRaised, this, &CompanionApp::showNotice);
@@ -187,8 +202,44 @@ void CompanionApp::start()
     applyConfig();
 }
 
+void CompanionApp::registerAriesTools()
+{
+    // All at start, whatever the sign-in state: Claude Desktop reads the list once and ignores changes, so a
+    // tool that appeared after connecting would never be seen. Signed out, each tool says how to connect.
+    Tools::AccountTools::registerTools(m_mcp, m_aries);
+    Tools::MarketTools::registerTools(m_mcp, m_aries);
+    Tools::OrderQueryTools::registerTools(m_mcp, m_aries);
+    m_orderTools.registerTools(m_mcp);
+    Tools::AriesPrompts::registerPrompts(m_mcp);
+}
+
+void CompanionApp::applyTradingSettings()
+{
+    m_policy.setLimits(m_settings.tradingLimits());
+    // The day's cap counts what earlier runs sent today too.
+    const QDate today = QDate::currentDate();
+    m_policy.seedDay(today, m_audit.placedNotionalOn(today));
+}
+
+void CompanionApp::reconcileOrders()
+{
+    Aries::AriesClient *client = m_aries.client();
+    if (m_reconciled || !client) {
+        return;
+    }
+    m_reconciled = true;
+    // An order the last run sent without learning its outcome (crash, lost answer) is looked up now, so the
+    // audit log ends with what really happened to it.
+    m_audit.reconcile(*client, this, [](int resolved) {
+        if (resolved > 0) {
+            qCInfo(lcMcp) << "recorded the outcome of" << resolved << "order(s) left uncertain by an earlier run";
+        }
+    });
+}
+
 void CompanionApp::applyConfig()
 {
+    m_aries.setApiBaseUrl(m_settings.apiBaseUrl());
     m_tokens.setConfig(m_settings.oauthConfig());
     m_presenter.setEnvironment(environment());
     m_tokens.restore();
@@ -220,6 +271,7 @@ void CompanionApp::openSettings()
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_settingsDialog, &SettingsDialog::saved, this, [this](bool connectNow) {
             applyConfig();
+            m_policy.setLimits(m_settings.tradingLimits());
             startHttpEndpoint();
             if (connectNow) {
                 connectToAries();

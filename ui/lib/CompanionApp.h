@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ApprovalQueue.h"
 #include "SandboxLauncher.h"
 #include "auth/AuthError.h"
 #include "auth/ConsentProcessPresenter.h"
@@ -15,6 +16,10 @@
 #include "mcp/McpServer.h"
 #include "secrets/KeychainSecretStore.h"
 #include "settings/CompanionSettings.h"
+#include "tools/AriesSession.h"
+#include "tools/OrderTools.h"
+#include "trading/AuditLog.h"
+#include "trading/TradingPolicy.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -66,6 +71,9 @@ public:
     CompanionSettings &settings() { return m_settings; }
     Mcp::McpServer &mcp() { return m_mcp; }
     Mcp::McpLocalServer &mcpSocket() { return m_mcpSocket; }
+    ApprovalQueue &approvals() { return m_approvals; }
+    Trading::AuditLog &auditLog() { return m_audit; }
+    Trading::TradingPolicy &tradingPolicy() { return m_policy; }
     /** The HTTP endpoint, or null while the local key is being read or when it is off. */
     Mcp::McpHttpTransport *mcpHttp() { return m_mcpHttp.get(); }
     /** "Sandbox" when the configured Aries is on this computer, else "Aries". */
@@ -89,6 +97,9 @@ private:
     void revoke();
     QString siblingProgram(const QString &name) const;
     void startHttpEndpoint();
+    void registerAriesTools();
+    void applyTradingSettings();
+    void reconcileOrders();
 
     LaunchOptions m_options;
     CompanionSettings m_settings;
@@ -103,6 +114,13 @@ private:
     Mcp::McpServer m_mcp;
     Mcp::McpLocalServer m_mcpSocket;
     Mcp::LocalKey m_localKey;
+    // The assistant's Aries tools. The server keeps their handlers, so they are declared after it and go first.
+    Tools::AriesSession m_aries;
+    Trading::AuditLog m_audit;
+    Trading::TradingPolicy m_policy;
+    ApprovalQueue m_approvals;
+    Tools::OrderTools m_orderTools;
+    bool m_reconciled = false; ///< Uncertain orders of earlier runs were looked up once connected
     // Streamable HTTP for other clients; null until the local key is read, and stays null without a keychain.
     std::unique_ptr<Mcp::McpHttpTransport> m_mcpHttp;
     std::unique_ptr<TrayController> m_tray;

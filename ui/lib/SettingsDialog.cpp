@@ -5,7 +5,9 @@
 #include "auth/OAuthConfig.h"
 #include "auth/Scopes.h"
 #include "settings/CompanionSettings.h"
+#include "trading/TradingPolicy.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -14,8 +16,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -46,7 +50,15 @@ SettingsDialog::SettingsDialog(CompanionSettings &settings, QWidget *parent)
 {
     setWindowTitle(tr("Aries Companion Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
-    auto *layout = new QVBoxLayout(this);
+    // Two pages: the dialog would not fit a laptop screen with the trading limits under the sign-in fields.
+    auto *outer = new QVBoxLayout(this);
+    auto *tabs = new QTabWidget(this);
+    m_tabs = tabs;
+    tabs->setObjectName(QStringLiteral("settingsTabs"));
+    outer->addWidget(tabs);
+    auto *accountPage = new QWidget(tabs);
+    tabs->addTab(accountPage, tr("Aries account"));
+    auto *layout = new QVBoxLayout(accountPage);
 
     auto *intro = new QLabel(tr("Create an OAuth client in Aries Client Center (API tab, \"Generate Key\"), "
                                 "then paste its Client ID here. You do not need the client secret."),
@@ -98,6 +110,46 @@ SettingsDialog::SettingsDialog(CompanionSettings &settings, QWidget *parent)
     scopes->setTextFormat(Qt::RichText);
     layout->addWidget(scopes);
 
+    auto *trading = new QWidget(tabs);
+    trading->setObjectName(QStringLiteral("tradingPage"));
+    m_tradingPage = trading;
+    auto *tradingForm = new QFormLayout(trading);
+    m_tradingEnabled = new QCheckBox(tr("Let the assistant place, change and cancel orders"), trading);
+    m_tradingEnabled->setObjectName(QStringLiteral("tradingEnabledCheck"));
+    auto *tradingHint =
+        new QLabel(tr("Off: the assistant can read your accounts, portfolio and prices, but every order "
+                      "tool refuses. On: each order still waits for you to approve it in this app."),
+            trading);
+    tradingHint->setWordWrap(true);
+    tradingForm->addRow(m_tradingEnabled);
+    tradingForm->addRow(tradingHint);
+    const auto limitEdit = [trading](const char *name, const QString &placeholder) {
+        auto *edit = new QLineEdit(trading);
+        edit->setObjectName(QLatin1String(name));
+        edit->setPlaceholderText(placeholder);
+        return edit;
+    };
+    m_maxPerOrder = limitEdit("maxPerOrderEdit", tr("No limit"));
+    tradingForm->addRow(tr("Largest order ($):"), m_maxPerOrder);
+    m_maxPerDay = limitEdit("maxPerDayEdit", tr("No limit"));
+    tradingForm->addRow(tr("Most per day ($):"), m_maxPerDay);
+    m_maxQuantity = limitEdit("maxQuantityEdit", tr("No limit"));
+    tradingForm->addRow(tr("Most shares per order:"), m_maxQuantity);
+    m_allowlist = limitEdit("allowlistEdit", tr("Any symbol (or e.g. AAPL, MSFT)"));
+    tradingForm->addRow(tr("Only these symbols:"), m_allowlist);
+    m_approvalTimeout = new QSpinBox(trading);
+    m_approvalTimeout->setObjectName(QStringLiteral("approvalTimeoutSpin"));
+    m_approvalTimeout->setRange(10, 3600);
+    m_approvalTimeout->setSuffix(tr(" s"));
+    m_approvalTimeout->setToolTip(tr("An order you do not answer within this time is denied."));
+    tradingForm->addRow(tr("Time to approve:"), m_approvalTimeout);
+    m_defaultAccount = limitEdit("defaultAccountEdit", tr("First open account"));
+    tradingForm->addRow(tr("Default account:"), m_defaultAccount);
+    m_tradingProblem = problemLabel(trading);
+    m_tradingProblem->setObjectName(QStringLiteral("tradingProblemLabel"));
+    tradingForm->addRow(m_tradingProblem);
+    tabs->addTab(trading, tr("Trading"));
+
     m_advancedToggle = new QPushButton(tr("Show advanced settings"), this);
     m_advancedToggle->setObjectName(QStringLiteral("advancedButton"));
     m_advancedToggle->setCheckable(true);
@@ -139,7 +191,7 @@ SettingsDialog::SettingsDialog(CompanionSettings &settings, QWidget *parent)
         this);
     m_overrideNote->setWordWrap(true);
     m_overrideNote->hide();
-    layout->addWidget(m_overrideNote);
+    outer->addWidget(m_overrideNote);
 
     auto *buttons = new QDialogButtonBox(this);
     m_saveAndConnect = buttons->addButton(tr("Save and Connect"), QDialogButtonBox::AcceptRole);
@@ -147,11 +199,14 @@ SettingsDialog::SettingsDialog(CompanionSettings &settings, QWidget *parent)
     m_save = buttons->addButton(tr("Save"), QDialogButtonBox::ApplyRole);
     m_save->setObjectName(QStringLiteral("saveButton"));
     buttons->addButton(QDialogButtonBox::Cancel);
-    layout->addWidget(buttons);
+    outer->addWidget(buttons);
 
     connect(m_clientId, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_authorizeUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_apiBaseUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    for (QLineEdit *edit : {m_maxPerOrder, m_maxPerDay, m_maxQuantity, m_allowlist}) {
+        connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    }
     connect(m_copyRedirect, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_redirectUri->text());
         m_copyRedirect->setText(tr("Copied"));
@@ -186,6 +241,15 @@ void SettingsDialog::load()
         m_authorizeUrl->setText(m_settings.authorizeUrl().toString());
         m_apiBaseUrl->setText(m_settings.apiBaseUrl().toString());
         m_mcpPort->setValue(m_settings.mcpPort());
+        const Trading::TradingLimits limits = m_settings.tradingLimits();
+        m_tradingEnabled->setChecked(limits.tradingEnabled);
+        const auto text = [](const std::optional<Decimal> &value) { return value ? value->toString() : QString(); };
+        m_maxPerOrder->setText(text(limits.maxNotionalPerOrder));
+        m_maxPerDay->setText(text(limits.maxNotionalPerDay));
+        m_maxQuantity->setText(text(limits.maxQuantity));
+        m_allowlist->setText(limits.symbolAllowlist.join(QStringLiteral(", ")));
+        m_approvalTimeout->setValue(int(limits.approvalTimeout.count()));
+        m_defaultAccount->setText(m_settings.defaultAccountId());
     }
     m_overrideNote->setVisible(m_settings.hasOverrides());
     validate();
@@ -199,13 +263,50 @@ void SettingsDialog::validate()
     showProblem(m_clientIdProblem, clientProblem);
     showProblem(m_authorizeProblem, authorizeProblem);
     showProblem(m_apiBaseProblem, apiProblem);
+    const auto limitsProblem = tradingProblem();
+    showProblem(m_tradingProblem, limitsProblem);
+    // Likewise a trading problem on the other page: Save is off, so show why.
+    if (limitsProblem && m_tabs->currentWidget() != m_tradingPage) {
+        m_tabs->setCurrentWidget(m_tradingPage);
+    }
     // An address problem hides inside the collapsed section unless we open it.
     if ((authorizeProblem || apiProblem) && !m_advancedToggle->isChecked()) {
         m_advancedToggle->setChecked(true);
     }
-    const bool ok = !clientProblem && !authorizeProblem && !apiProblem;
+    const bool ok = !clientProblem && !authorizeProblem && !apiProblem && !limitsProblem;
     m_save->setEnabled(ok);
     m_saveAndConnect->setEnabled(ok);
+}
+
+std::optional<QString> SettingsDialog::tradingProblem() const
+{
+    const std::pair<const QLineEdit *, QString> amounts[] {{m_maxPerOrder, tr("Largest order")},
+        {m_maxPerDay, tr("Most per day")}, {m_maxQuantity, tr("Most shares per order")}};
+    for (const auto &[edit, name] : amounts) {
+        const QString text = edit->text().trimmed();
+        if (text.isEmpty()) {
+            continue;
+        }
+        const auto value = Decimal::parse(text);
+        if (!value || *value <= Decimal::fromInt(0)) {
+            return tr("%1: enter a number above 0 (for example 5000), or leave it empty for no limit.").arg(name);
+        }
+    }
+    if (const QString quantity = m_maxQuantity->text().trimmed(); !quantity.isEmpty()) {
+        bool whole = false;
+        quantity.toLongLong(&whole);
+        if (!whole) {
+            return tr("Most shares per order: enter a whole number of shares.");
+        }
+    }
+    static const QRegularExpression kSymbol(QStringLiteral("^[A-Za-z][A-Za-z0-9.]{0,20}$"));
+    for (const QString &symbol : m_allowlist->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!symbol.trimmed().isEmpty() && !kSymbol.match(symbol.trimmed()).hasMatch()) {
+            return tr("Only these symbols: \"%1\" is not a ticker symbol; separate symbols with commas.")
+                .arg(symbol.trimmed());
+        }
+    }
+    return std::nullopt;
 }
 
 void SettingsDialog::save(bool connect)
@@ -217,6 +318,24 @@ void SettingsDialog::save(bool connect)
     m_settings.save(
         m_clientId->text().trimmed(), QUrl(m_authorizeUrl->text().trimmed()), QUrl(m_apiBaseUrl->text().trimmed()));
     m_settings.saveMcpPort(quint16(m_mcpPort->value()));
+    Trading::TradingLimits limits = m_settings.tradingLimits();
+    limits.tradingEnabled = m_tradingEnabled->isChecked();
+    const auto limit = [](const QLineEdit *edit) {
+        const QString text = edit->text().trimmed();
+        return text.isEmpty() ? std::nullopt : Decimal::parse(text);
+    };
+    limits.maxNotionalPerOrder = limit(m_maxPerOrder);
+    limits.maxNotionalPerDay = limit(m_maxPerDay);
+    limits.maxQuantity = limit(m_maxQuantity);
+    limits.symbolAllowlist.clear();
+    for (const QString &symbol : m_allowlist->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!symbol.trimmed().isEmpty()) {
+            limits.symbolAllowlist.append(symbol.trimmed().toUpper());
+        }
+    }
+    limits.approvalTimeout = std::chrono::seconds(m_approvalTimeout->value());
+    m_settings.saveTradingLimits(limits);
+    m_settings.saveDefaultAccountId(m_defaultAccount->text());
     // What was just saved is what the user wants now, whatever the command line said.
     m_settings.clearOverrides();
     Q_EMIT saved(connect);

@@ -4,9 +4,13 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QLabel;
+class QCheckBox;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 class QPushButton;
 class QWidget;
 
@@ -39,6 +43,8 @@ Q_SIGNALS:
 
 private:
     void validate();
+    /** Why the trading fields cannot be saved, in words; nullopt when they can. */
+    std::optional<QString> tradingProblem() const;
     void save(bool connect);
 
     CompanionSettings &m_settings;
@@ -54,6 +60,17 @@ private:
     QSpinBox *m_mcpPort = nullptr;
     QLabel *m_apiBaseProblem = nullptr;
     QLabel *m_overrideNote = nullptr;
+    // Trading: the safety settings of the order tools.
+    QCheckBox *m_tradingEnabled = nullptr;
+    QLineEdit *m_maxPerOrder = nullptr;
+    QLineEdit *m_maxPerDay = nullptr;
+    QLineEdit *m_maxQuantity = nullptr;
+    QLineEdit *m_allowlist = nullptr;
+    QSpinBox *m_approvalTimeout = nullptr;
+    QLineEdit *m_defaultAccount = nullptr;
+    QLabel *m_tradingProblem = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_tradingPage = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_saveAndConnect = nullptr;
 };

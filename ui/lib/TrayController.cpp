@@ -3,6 +3,7 @@
 #include "TrayController.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -67,6 +68,10 @@ TrayController::TrayController(QObject *parent)
     m_menu.addSeparator();
     m_connectAction = m_menu.addAction(tr("Connect to Aries"), this, &TrayController::connectRequested);
     m_menu.addAction(tr("Settings…"), this, &TrayController::settingsRequested);
+    m_pauseAction = m_menu.addAction(tr("Pause trading"));
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setToolTip(tr("While paused, the assistant cannot place, change or cancel orders"));
+    connect(m_pauseAction, &QAction::toggled, this, &TrayController::pauseTradingToggled);
     m_revokeAction = m_menu.addAction(tr("Revoke access…"), this, &TrayController::revokeRequested);
     m_menu.addSeparator();
     m_menu.addAction(tr("Quit"), this, &TrayController::quitRequested);
@@ -108,6 +113,14 @@ void TrayController::show()
         buttons->addWidget(button);
     }
     layout->addLayout(buttons);
+    // The same switch as the menu's, so pausing works where there is no tray too.
+    auto *pause = new QCheckBox(m_pauseAction->text(), window);
+    pause->setObjectName(QStringLiteral("pauseTradingCheck"));
+    pause->setToolTip(m_pauseAction->toolTip());
+    pause->setChecked(m_pauseAction->isChecked());
+    connect(pause, &QCheckBox::toggled, m_pauseAction, &QAction::setChecked);
+    connect(m_pauseAction, &QAction::toggled, pause, &QCheckBox::setChecked);
+    layout->addWidget(pause);
     connect(m_windowConnect, &QPushButton::clicked, this, &TrayController::connectRequested);
     connect(settings, &QPushButton::clicked, this, &TrayController::settingsRequested);
     connect(m_windowRevoke, &QPushButton::clicked, this, &TrayController::revokeRequested);

@@ -40,18 +40,23 @@ public:
     QWidget *window() const { return m_window; }
 
     static QIcon iconFor(Auth::AuthState state);
+    /** The "Pause trading" switch of the menu (tests toggle it as a person would). */
+    QAction *pauseTradingAction() const { return m_pauseAction; }
 
 Q_SIGNALS:
     void connectRequested();
     void settingsRequested();
     void revokeRequested();
     void quitRequested();
+    /** "Pause trading" was switched; while paused every order tool refuses at once. */
+    void pauseTradingToggled(bool paused);
 
 private:
     QMenu m_menu;
     QAction *m_statusAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_revokeAction = nullptr;
+    QAction *m_pauseAction = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QPointer<QWidget> m_window;
     QLabel *m_windowStatus = nullptr;

@@ -16,6 +16,7 @@ const QString kClientIdKey = QStringLiteral("aries/clientId");
 const QString kAuthorizeUrlKey = QStringLiteral("aries/authorizeUrl");
 const QString kApiBaseUrlKey = QStringLiteral("aries/apiBaseUrl");
 const QString kMcpPortKey = QStringLiteral("mcp/httpPort");
+const QString kDefaultAccountKey = QStringLiteral("aries/defaultAccount");
 const QString kTradingEnabledKey = QStringLiteral("trading/enabled");
 const QString kMaxOrderKey = QStringLiteral("trading/maxNotionalPerOrder");
 const QString kMaxDayKey = QStringLiteral("trading/maxNotionalPerDay");
@@ -157,6 +158,17 @@ void CompanionSettings::saveTradingLimits(const Trading::TradingLimits &limits)
     m_settings->setValue(kMaxQuantityKey, text(limits.maxQuantity));
     m_settings->setValue(kAllowlistKey, limits.symbolAllowlist);
     m_settings->setValue(kApprovalTimeoutKey, qint64(limits.approvalTimeout.count()));
+    m_settings->sync();
+}
+
+QString CompanionSettings::defaultAccountId() const
+{
+    return m_settings->value(kDefaultAccountKey).toString().trimmed();
+}
+
+void CompanionSettings::saveDefaultAccountId(const QString &accountId)
+{
+    m_settings->setValue(kDefaultAccountKey, accountId.trimmed());
     m_settings->sync();
 }
 

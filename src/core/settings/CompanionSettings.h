@@ -74,6 +74,10 @@ public:
     Trading::TradingLimits tradingLimits() const;
     void saveTradingLimits(const Trading::TradingLimits &limits);
 
+    /** The trading account the tools use when the assistant names none; empty: the first open account. */
+    QString defaultAccountId() const;
+    void saveDefaultAccountId(const QString &accountId);
+
     /** Everything the sign-in needs, with the overrides applied. */
     Auth::OAuthConfig oauthConfig() const;
     /** The file the settings are kept in. */
