@@ -71,17 +71,6 @@ if [ "$status" != "401" ]; then
 fi
 echo "PASS no bearer key -> 401"
 
-failed=""
-for scenario in $SCENARIOS; do
-    if (cd "$work" && "$node" "$suite" server --url "$proxy_url" --scenario "$scenario" --spec-version 2025-11-25); then
-        echo "PASS $scenario"
-    else
-        echo "FAIL $scenario"
-        failed="$failed $scenario"
-    fi
-done
-if [ -n "$failed" ]; then
-    echo "failed:$failed" >&2
-    exit 1
-fi
-echo "all $(echo $SCENARIOS | wc -w) scenarios passed against the app"
+. "$here/run-scenarios.sh"
+# shellcheck disable=SC2086 # the list is split into words on purpose
+run_scenarios "$proxy_url" "$work" $SCENARIOS

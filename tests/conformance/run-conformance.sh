@@ -66,17 +66,6 @@ proxy_pid=$!
 proxy_url="$(await_url PROXY_URL "$work/proxy.out")" || { echo "proxy did not start" >&2; cat "$work/proxy.err" >&2; exit 1; }
 echo "server $server_url via proxy $proxy_url"
 
-failed=""
-for scenario in $PASSING_SCENARIOS; do
-    if (cd "$work" && "$node" "$suite" server --url "$proxy_url" --scenario "$scenario" --spec-version 2025-11-25); then
-        echo "PASS $scenario"
-    else
-        echo "FAIL $scenario"
-        failed="$failed $scenario"
-    fi
-done
-if [ -n "$failed" ]; then
-    echo "failed:$failed" >&2
-    exit 1
-fi
-echo "all $(echo $PASSING_SCENARIOS | wc -w) scenarios passed"
+. "$here/run-scenarios.sh"
+# shellcheck disable=SC2086 # the list is split into words on purpose
+run_scenarios "$proxy_url" "$work" $PASSING_SCENARIOS

@@ -3,6 +3,7 @@
 #include "tools/MarketTools.h"
 
 #include "Decimal.h"
+#include "JsonValues.h"
 #include "ToolTestHarness.h"
 
 #include <QDateTime>
@@ -16,23 +17,9 @@ using nlohmann::json;
 
 namespace {
 
-QString s(const json &value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString::fromStdString(value.dump());
-}
-
-Decimal dec(const json &value)
-{
-    if (value.is_string()) {
-        return Decimal::parse(s(value)).value_or(Decimal::fromUnits(-1));
-    }
-    return Decimal::fromDouble(value.get<double>()).value_or(Decimal::fromUnits(-1));
-}
-
-QString errorText(const json &reply)
-{
-    return s(reply["result"]["content"][0]["text"]);
-}
+const auto s = &JsonValues::text;
+const auto dec = &JsonValues::decimal;
+const auto errorText = &JsonValues::firstContentText;
 
 } // namespace
 

@@ -3,6 +3,7 @@
 #include "tools/OrderQueryTools.h"
 
 #include "Decimal.h"
+#include "JsonValues.h"
 #include "ToolTestHarness.h"
 
 #include <QTest>
@@ -15,15 +16,8 @@ using nlohmann::json;
 
 namespace {
 
-QString s(const json &value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString::fromStdString(value.dump());
-}
-
-QString errorText(const json &reply)
-{
-    return s(reply["result"]["content"][0]["text"]);
-}
+const auto s = &JsonValues::text;
+const auto errorText = &JsonValues::firstContentText;
 
 } // namespace
 
