@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -98,6 +99,8 @@ private Q_SLOTS:
     void clientRequest_refusedWithoutCapabilityOrInModernContext();
     void toolCall_messagesCarryTheCallsRequestId();
     void toolsCall_argumentsAgainstInputSchema_isErrorListingProblems();
+    void resources_asyncReader_answersLaterOrSaysWhyNot();
+    void runTool_deliversTheToolsResultWithoutAClient();
 
 private:
     QList<json> exchange(const QByteArray &message);
@@ -1222,6 +1225,83 @@ void TestMcpServer::toolsCall_argumentsAgainstInputSchema_isErrorListingProblems
     const json good = request(3, "tools/call", {{"name", "strict"}, {"arguments", {{"symbol", "A"}, {"quantity", 2}}}});
     QCOMPARE(handled, 1);
     JCOMPARE(good["result"]["structuredContent"], json({{"quantity", 2}, {"symbol", "A"}}));
+}
+
+void TestMcpServer::resources_asyncReader_answersLaterOrSaysWhyNot()
+{
+    std::vector<std::function<void(std::expected<ResourceContent, QString>)>> waiting;
+    m_server->addResource(resourceNamed(QStringLiteral("aries://portfolio"), QStringLiteral("portfolio")),
+        [&waiting](const QString &, std::function<void(std::expected<ResourceContent, QString>)> done) {
+            waiting.push_back(std::move(done));
+        });
+    initializeSession();
+
+    // Nothing is answered until the reader is; other requests are served meanwhile.
+    const QByteArray read =
+        R"({"jsonrpc":"2.0","id":"r1","method":"resources/read","params":{"uri":"aries://portfolio"}})";
+    QCOMPARE(exchange(read).size(), 0);
+    QCOMPARE(waiting.size(), std::size_t(1));
+    QVERIFY(request(2, "ping").contains("result"));
+    m_sent.clear();
+    waiting[0](ResourceContent::fromText(QStringLiteral("{\"positions\":[]}")));
+    QCOMPARE(m_sent.size(), 1);
+    QVERIFY(m_sent[0]["id"] == "r1");
+    QVERIFY(m_sent[0]["result"]["contents"][0]["text"] == "{\"positions\":[]}");
+    QVERIFY(m_sent[0]["result"]["contents"][0]["uri"] == "aries://portfolio");
+    QCOMPARE(m_related.last(), QByteArray("\"r1\""));
+
+    // A reader that cannot read says why, as an error naming the URI.
+    m_sent.clear();
+    exchange(R"({"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"aries://portfolio"}})");
+    waiting[1](std::unexpected(QStringLiteral("Not connected to Aries.")));
+    QCOMPARE(m_sent.size(), 1);
+    QCOMPARE(m_sent[0]["error"]["code"].get<int>(), -32603);
+    QVERIFY(m_sent[0]["error"]["message"] == "Not connected to Aries.");
+    QVERIFY(m_sent[0]["error"]["data"]["uri"] == "aries://portfolio");
+
+    // Cancelled: the late answer is not sent.
+    m_sent.clear();
+    exchange(R"({"jsonrpc":"2.0","id":4,"method":"resources/read","params":{"uri":"aries://portfolio"}})");
+    exchange(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":4}})");
+    waiting[2](ResourceContent::fromText(QStringLiteral("late")));
+    QCOMPARE(m_sent.size(), 0);
+
+    // The session closed: nothing either, and no crash.
+    exchange(R"({"jsonrpc":"2.0","id":5,"method":"resources/read","params":{"uri":"aries://portfolio"}})");
+    m_session.reset();
+    waiting[3](ResourceContent::fromText(QStringLiteral("after close")));
+    QCOMPARE(m_sent.size(), 0);
+}
+
+void TestMcpServer::runTool_deliversTheToolsResultWithoutAClient()
+{
+    ToolDefinition echo;
+    echo.name = QStringLiteral("echo");
+    m_server->addTool(echo, [](std::shared_ptr<ToolCall> call) {
+        QTimer::singleShot(0, call.get(), [call] { call->finish(ToolResult::fromJson(call->arguments())); });
+    });
+    std::optional<ToolResult> result;
+    QObject context;
+    m_server->runTool(
+        QStringLiteral("echo"), json {{"a", 1}}, &context, [&result](const ToolResult &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(!result->isError);
+    QVERIFY(*result->structuredContent == (json {{"a", 1}}));
+
+    std::optional<ToolResult> unknown;
+    m_server->runTool(
+        QStringLiteral("nope"), json::object(), &context, [&unknown](const ToolResult &r) { unknown = r; });
+    QVERIFY(unknown.has_value() && unknown->isError);
+
+    // The caller went away: its callback is not called.
+    bool called = false;
+    {
+        QObject gone;
+        m_server->runTool(
+            QStringLiteral("echo"), json::object(), &gone, [&called](const ToolResult &) { called = true; });
+    }
+    QTest::qWait(20);
+    QVERIFY(!called);
 }
 
 QTEST_GUILESS_MAIN(TestMcpServer)

@@ -95,8 +95,16 @@ void ToolTestHarness::cancel(int id)
 
 json ToolTestHarness::call(const QString &tool, const json &arguments, int timeoutMs)
 {
+    return request(
+        QStringLiteral("tools/call"), json {{"name", tool.toStdString()}, {"arguments", arguments}}, timeoutMs);
+}
+
+json ToolTestHarness::request(const QString &method, const json &params, int timeoutMs)
+{
     m_sent.clear();
-    const int id = send(tool, arguments);
+    const int id = m_nextId++;
+    m_session->receive(QByteArray::fromStdString(
+        json {{"jsonrpc", "2.0"}, {"id", id}, {"method", method.toStdString()}, {"params", params}}.dump()));
     const QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         for (const json &message : std::as_const(m_sent)) {

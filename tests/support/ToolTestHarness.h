@@ -54,6 +54,8 @@ public:
      */
     nlohmann::json call(
         const QString &tool, const nlohmann::json &arguments = nlohmann::json::object(), int timeoutMs = 60000);
+    /** Any request through the session, answered like call(). */
+    nlohmann::json request(const QString &method, const nlohmann::json &params, int timeoutMs = 60000);
     /** Sends a tools/call without waiting; returns its id. */
     int send(const QString &tool, const nlohmann::json &arguments = nlohmann::json::object());
     /** Sends notifications/cancelled for @p id. */

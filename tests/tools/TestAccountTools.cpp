@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Aries Companion contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/AccountTools.h"
+#include "tools/AriesResources.h"
 
 #include "Decimal.h"
 #include "JsonValues.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void unknownAccount_isErrorWithAriesWords();
     void signedOut_isErrorSayingHowToConnect();
     void cancelled_portfolio_neverAnswered();
+    void resources_showWhatTheToolsAnswer();
 
 private:
     ToolTestHarness m_harness;
@@ -50,6 +52,7 @@ void TestAccountTools::initTestCase()
                  QStringLiteral("7"), QStringLiteral("--positions"), QStringLiteral("1000")}),
         qPrintable(m_harness.errorString()));
     Tools::AccountTools::registerTools(m_harness.server(), m_harness);
+    Tools::AriesResources::registerResources(m_harness.server());
 }
 
 void TestAccountTools::init()
@@ -205,6 +208,39 @@ void TestAccountTools::cancelled_portfolio_neverAnswered()
     }
     // And the server still answers.
     QVERIFY(m_harness.call(QStringLiteral("get_accounts"))["result"].contains("structuredContent"));
+}
+
+void TestAccountTools::resources_showWhatTheToolsAnswer()
+{
+    // The still market (--tick-ms 0) makes the resource and the tool see the same prices.
+    const json list = m_harness.request(QStringLiteral("resources/list"), json::object());
+    QStringList uris;
+    for (const json &resource : list["result"]["resources"]) {
+        uris << s(resource["uri"]);
+        QVERIFY(resource["mimeType"] == "application/json");
+    }
+    QCOMPARE(uris, QStringList({QStringLiteral("aries://balances"), QStringLiteral("aries://portfolio")}));
+
+    const json balances = m_harness.request(QStringLiteral("resources/read"), json {{"uri", "aries://balances"}});
+    const json balancesTool = m_harness.call(QStringLiteral("get_balances"));
+    QVERIFY2(balances.contains("result"), balances.dump().c_str());
+    const json content = balances["result"]["contents"][0];
+    QVERIFY(content["uri"] == "aries://balances");
+    QVERIFY(json::parse(content["text"].get<std::string>()) == balancesTool["result"]["structuredContent"]);
+
+    const json portfolio =
+        m_harness.request(QStringLiteral("resources/read"), json {{"uri", "aries://portfolio"}}, 240000);
+    QVERIFY2(portfolio.contains("result"), portfolio.dump().substr(0, 500).c_str());
+    const json holdings = json::parse(portfolio["result"]["contents"][0]["text"].get<std::string>());
+    QVERIFY(holdings["environment"] == "sandbox");
+    QCOMPARE(holdings["positions"].size(), std::size_t(1000));
+
+    // Signed out, the read fails with the sentence that says how to connect, not with empty data.
+    m_harness.setSignedIn(false);
+    const json refused = m_harness.request(QStringLiteral("resources/read"), json {{"uri", "aries://portfolio"}});
+    QCOMPARE(refused["error"]["code"].get<int>(), -32603);
+    QVERIFY2(
+        s(refused["error"]["message"]).contains(QLatin1String(ToolTestHarness::kNotConnected)), refused.dump().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestAccountTools)

@@ -9,6 +9,7 @@
 #include "mcp/McpConnection.h"
 #include "tools/AccountTools.h"
 #include "tools/AriesPrompts.h"
+#include "tools/AriesResources.h"
 #include "tools/MarketTools.h"
 #include "tools/OrderQueryTools.h"
 
@@ -211,6 +212,7 @@ void CompanionApp::registerAriesTools()
     Tools::OrderQueryTools::registerTools(m_mcp, m_aries);
     m_orderTools.registerTools(m_mcp);
     Tools::AriesPrompts::registerPrompts(m_mcp);
+    Tools::AriesResources::registerResources(m_mcp);
 }
 
 void CompanionApp::applyTradingSettings()

@@ -355,7 +355,8 @@ std::optional<QByteArray> McpHttpTransport::statelessHeaderProblem(
     const json &version = message["params"]["_meta"][kMetaProtocolVersion];
     if (!hasHeader(request, "MCP-Protocol-Version"))
         return errorBody(-32020, "Header mismatch: MCP-Protocol-Version is required");
-    if (!version.is_string() || request.header("MCP-Protocol-Version") != QByteArray::fromStdString(version.get<std::string>()))
+    if (!version.is_string()
+        || request.header("MCP-Protocol-Version") != QByteArray::fromStdString(version.get<std::string>()))
         return errorBody(-32020, "Header mismatch: MCP-Protocol-Version differs from _meta");
     const std::string method = message["method"].get<std::string>();
     if (!hasHeader(request, "Mcp-Method"))

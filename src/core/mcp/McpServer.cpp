@@ -42,7 +42,35 @@ void McpServer::addResource(ResourceDefinition definition, ResourceReader reader
         return;
     }
     std::string key = definition.uri.toStdString();
-    m_resources.insert_or_assign(std::move(key), ResourceEntry {std::move(definition), std::move(reader)});
+    m_resources.insert_or_assign(std::move(key), ResourceEntry {std::move(definition), std::move(reader), {}});
+}
+
+void McpServer::addResource(ResourceDefinition definition, AsyncResourceReader reader)
+{
+    if (definition.uri.isEmpty() || !reader) {
+        qCWarning(lcMcp) << "refused to register a resource without a URI or reader";
+        return;
+    }
+    std::string key = definition.uri.toStdString();
+    m_resources.insert_or_assign(std::move(key), ResourceEntry {std::move(definition), {}, std::move(reader)});
+}
+
+void McpServer::runTool(const QString &name, const nlohmann::json &arguments, QObject *context,
+    std::function<void(const ToolResult &result)> done)
+{
+    const auto tool = m_tools.find(name.toStdString());
+    if (tool == m_tools.end()) {
+        done(ToolResult::error(QStringLiteral("Unknown tool: %1").arg(name)));
+        return;
+    }
+    auto call = std::make_shared<ToolCall>(nullptr, nullptr, name, arguments, nullptr, nlohmann::json::object());
+    call->setResultHandler([context = QPointer<QObject>(context), done = std::move(done)](const ToolResult &result) {
+        if (context) {
+            done(result);
+        }
+    });
+    const ToolHandler handler = tool->second.handler;
+    handler(std::move(call));
 }
 
 void McpServer::addResourceTemplate(

@@ -6,6 +6,7 @@
 #include "mcp/PromptDefinition.h"
 #include "mcp/ResourceDefinition.h"
 #include "mcp/ToolDefinition.h"
+#include "mcp/ToolResult.h"
 #include "mcp/UriTemplate.h"
 
 #include <QList>
@@ -58,6 +59,15 @@ public:
     void addTool(ToolDefinition definition, ToolHandler handler);
     /** Adds or replaces a resource; its reader returns text or a blob (see ResourceContent). */
     void addResource(ResourceDefinition definition, ResourceReader reader);
+    /** Adds or replaces a resource whose reader answers later (network); reads wait without blocking. */
+    void addResource(ResourceDefinition definition, AsyncResourceReader reader);
+    /**
+     * Runs a registered tool with no client behind it and hands its result to @p done (not called when
+     * @p context goes first). Resources use it to show what a read-only tool answers, so the two never
+     * disagree. An unknown tool answers an error result.
+     */
+    void runTool(const QString &name, const nlohmann::json &arguments, QObject *context,
+        std::function<void(const ToolResult &result)> done);
     /**
      * Adds or replaces a resource template. resources/read of a URI that is no registered resource
      * but matches the template calls @p reader with the template's variables; @p completer (optional)
@@ -103,7 +113,8 @@ private:
     struct ResourceEntry
     {
         ResourceDefinition definition;
-        ResourceReader reader;
+        ResourceReader reader; ///< One of the two readers is set
+        AsyncResourceReader asyncReader;
     };
     struct ResourceTemplateEntry
     {

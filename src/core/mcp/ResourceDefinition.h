@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <expected>
 #include <functional>
 #include <optional>
 
@@ -28,6 +29,13 @@ struct ResourceDefinition
  * (any more). A reader returning std::optional<QString> converts to this type.
  */
 using ResourceReader = std::function<std::optional<ResourceContent>(const QString &uri)>;
+
+/**
+ * Reads a resource whose content needs a network call (the user's portfolio): it answers through @p done,
+ * later and exactly once, with the content or a sentence saying why it cannot be read now.
+ */
+using AsyncResourceReader =
+    std::function<void(const QString &uri, std::function<void(std::expected<ResourceContent, QString> content)> done)>;
 
 /** What resources/templates/list shows for one RFC 6570 level-1 template. */
 struct ResourceTemplateDefinition

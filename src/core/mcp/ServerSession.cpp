@@ -268,6 +268,7 @@ void ServerSession::close()
     m_closed = true;
     // The client can no longer answer; the handlers are documented never to be called then.
     m_clientRequests.clear();
+    m_pendingReads.clear();
     // Swap first: a cancelled() slot may call back into the session.
     const QHash<QByteArray, PendingCall> pending = std::exchange(m_pending, {});
     for (const PendingCall &entry : pending) {
@@ -378,6 +379,9 @@ void ServerSession::handleRequest(const json &id, const QString &method, const j
         callTool(id, params, context);
         return;
     }
+    if (method == QLatin1String("resources/read") && startAsyncRead(id, params, context)) {
+        return;
+    }
     reply(id, dispatch(method, params, context), context);
 }
 
@@ -443,6 +447,10 @@ void ServerSession::handleNotification(const QString &method, const json &params
     if (method == QLatin1String("notifications/cancelled")) {
         const json requestId = params.contains("requestId") ? params["requestId"] : json(nullptr);
         if (!JsonRpc::isValidId(requestId)) {
+            return;
+        }
+        // A resource read in progress is forgotten; its reader's late answer finds nothing to answer.
+        if (m_pendingReads.remove(JsonRpc::serialize(requestId)) > 0) {
             return;
         }
         // The spec lets either side race: an unknown or already answered id is simply ignored.
@@ -628,6 +636,41 @@ ServerSession::Outcome ServerSession::readResource(const json &params, const Req
         return json {{"contents", json::array({content->toJson(qUri, templateEntry.definition.mimeType)})}};
     }
     return std::unexpected(notFound);
+}
+
+bool ServerSession::startAsyncRead(const json &id, const json &params, const RequestContext &context)
+{
+    if (!m_server || !params.contains("uri") || !params["uri"].is_string()) {
+        return false;
+    }
+    const std::string uri = params["uri"].get<std::string>();
+    const auto entry = m_server->m_resources.find(uri);
+    if (entry == m_server->m_resources.end() || !entry->second.asyncReader) {
+        return false;
+    }
+    const QByteArray key = JsonRpc::serialize(id);
+    m_pendingReads.insert(key, context);
+    const QString mimeType = entry->second.definition.mimeType;
+    // A copy: the reader may replace its own registration while it runs.
+    const AsyncResourceReader reader = entry->second.asyncReader;
+    reader(toQt(uri),
+        [session = QPointer<ServerSession>(this), id, key, uri, mimeType](
+            std::expected<ResourceContent, QString> content) {
+            if (!session || !session->m_pendingReads.contains(key)) {
+                return; // cancelled, or the connection is gone
+            }
+            const RequestContext requestContext = session->m_pendingReads.take(key);
+            if (!content) {
+                // The resource exists but cannot be read now (signed out, Aries unreachable): say why.
+                session->reply(id,
+                    std::unexpected(RpcError {JsonRpc::kInternalError, content.error(), json {{"uri", uri}}}),
+                    requestContext);
+                return;
+            }
+            session->reply(
+                id, json {{"contents", json::array({content->toJson(toQt(uri), mimeType)})}}, requestContext);
+        });
+    return true;
 }
 
 ServerSession::Outcome ServerSession::listResourceTemplates(const json &params) const

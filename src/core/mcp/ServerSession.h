@@ -127,6 +127,8 @@ private:
     void callTool(const nlohmann::json &id, const nlohmann::json &params, const RequestContext &context);
     Outcome listResources(const nlohmann::json &params) const;
     Outcome readResource(const nlohmann::json &params, const RequestContext &context) const;
+    /** Starts reading a resource with an asynchronous reader; false when the URI has none (read at once). */
+    bool startAsyncRead(const nlohmann::json &id, const nlohmann::json &params, const RequestContext &context);
     Outcome listResourceTemplates(const nlohmann::json &params) const;
     Outcome subscribe(const nlohmann::json &params, bool subscribing);
     Outcome listPrompts(const nlohmann::json &params) const;
@@ -168,6 +170,8 @@ private:
     bool m_closed = false;
     /** Pending tools/call requests by the serialized request id (so 1 and "1" differ). */
     QHash<QByteArray, PendingCall> m_pending;
+    /** resources/read requests waiting for an asynchronous reader, by the serialized request id. */
+    QHash<QByteArray, RequestContext> m_pendingReads;
     nlohmann::json m_clientCapabilities = nlohmann::json::object();
     /** Requests sent to the client and not answered yet, by serialized id ("\"s-1\""). */
     QHash<QByteArray, ClientRequest> m_clientRequests;

@@ -58,6 +58,8 @@ void ToolCall::finish(const ToolResult &result)
     m_finished = true;
     if (m_session) {
         m_session->finishToolCall(m_requestId, result);
+    } else if (m_resultHandler) {
+        m_resultHandler(result);
     }
 }
 

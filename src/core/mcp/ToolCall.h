@@ -94,6 +94,15 @@ public:
     /** Answers the call. Only the first call counts; nothing is sent after cancellation. */
     void finish(const ToolResult &result);
 
+    /**
+     * For a call with no session (McpServer::runTool): where finish() delivers the result instead of a
+     * client.
+     */
+    void setResultHandler(std::function<void(const ToolResult &result)> handler)
+    {
+        m_resultHandler = std::move(handler);
+    }
+
     bool isCancelled() const { return m_cancelled; }
     bool isFinished() const { return m_finished; }
 
@@ -116,6 +125,7 @@ private:
     std::optional<double> m_lastProgress;
     bool m_cancelled = false;
     bool m_finished = false;
+    std::function<void(const ToolResult &result)> m_resultHandler;
 };
 
 } // namespace Companion::Mcp
