@@ -26,13 +26,14 @@ std::optional<PolicyRefusal> TradingPolicy::checkTradingAllowed() const
 {
     if (m_paused) {
         return PolicyRefusal {QStringLiteral("paused"),
-            tr("Trading is paused in Aries Companion. The user can resume it from the tray menu "
-               "(Resume trading); until then no order can be placed, changed or cancelled through the assistant.")};
+            tr("Trading is paused in Aries Companion. The user can resume it by unticking \"Pause trading\" in "
+               "the tray menu; until then no order can be placed, changed or cancelled through the assistant.")};
     }
     if (!m_limits.tradingEnabled) {
         return PolicyRefusal {QStringLiteral("read_only"),
             tr("Aries Companion is in read-only mode, so the assistant cannot place, change or cancel orders. "
-               "The user can turn trading on in Aries Companion's settings (Trading: Allow orders).")};
+               "The user can turn trading on in Aries Companion's settings: on the Trading page, tick \"Let the "
+               "assistant place, change and cancel orders\".")};
     }
     return std::nullopt;
 }
