@@ -28,11 +28,6 @@ json accountArgumentSchema()
         {"additionalProperties", false}};
 }
 
-QString requestedAccount(const ToolCall &call)
-{
-    return ToolSupport::text(call.arguments(), "accountId").trimmed();
-}
-
 /** Both halves of get_portfolio's first step, which run side by side. */
 struct PortfolioStart
 {
@@ -154,138 +149,106 @@ void AccountTools::getAccounts(AriesConnection &connection, const std::shared_pt
 
 void AccountTools::getBalances(AriesConnection &connection, const std::shared_ptr<ToolCall> &call)
 {
-    AriesClient *client = connection.client();
-    if (!client) {
-        call->finish(ToolSupport::notConnected(connection));
-        return;
-    }
-    const QPointer<AriesClient> guard(client);
-    ToolSupport::resolveAccount(*client, connection, requestedAccount(*call), call.get(),
-        [call, guard, &connection](Expected<QString, AriesError> account) {
-            if (!account) {
-                call->finish(ToolSupport::ariesError(connection, account.error()));
-                return;
-            }
-            if (!guard) {
-                call->finish(ToolSupport::notConnected(connection));
-                return;
-            }
-            const QString accountId = *account;
-            guard->balances(accountId, call.get(),
-                [call, accountId, &connection](Expected<Aries::AriesBalances, AriesError> balances) {
-                    if (!balances) {
-                        call->finish(ToolSupport::ariesError(connection, balances.error()));
-                        return;
-                    }
-                    const Aries::AriesBalances &b = *balances;
-                    json out = ToolSupport::envelope(connection, accountId);
-                    out.update({{"totalEquity", ToolSupport::money(b.totalEquity)},
-                        {"stockBuyingPower", ToolSupport::money(b.stockBuyingPower)},
-                        {"settledCash", ToolSupport::money(b.settledFunds)},
-                        {"unsettledCash", ToolSupport::money(b.unsettledFunds)},
-                        {"netBuyingPower", ToolSupport::money(b.netBuyingPower)},
-                        {"dayTradeBuyingPower", ToolSupport::money(b.dayTradeBuyingPower)},
-                        {"optionBuyingPower", ToolSupport::money(b.optionBuyingPower)},
-                        {"startOfDayCash", ToolSupport::money(b.startOfDayCash)},
-                        {"realizedPl", ToolSupport::money(b.realizedPl)},
-                        {"unrealizedPl", ToolSupport::money(b.unrealizedPl)},
-                        {"maintenanceRequirement", ToolSupport::money(b.maintReq)},
-                        {"pendingOrdersMarginRequirement", ToolSupport::money(b.pendingOrdersMarginRequirements)},
-                        {"pendingOrdersCount", b.pendingOrdersCount}});
-                    call->finish(ToolResult::fromJson(out));
-                });
-        });
+    ToolSupport::withAccount(connection, call, [call, &connection](AriesClient &client, const QString &accountId) {
+        client.balances(
+            accountId, call.get(), [call, accountId, &connection](Expected<Aries::AriesBalances, AriesError> balances) {
+                if (!balances) {
+                    call->finish(ToolSupport::ariesError(connection, balances.error()));
+                    return;
+                }
+                const Aries::AriesBalances &b = *balances;
+                json out = ToolSupport::envelope(connection, accountId);
+                out.update({{"totalEquity", ToolSupport::money(b.totalEquity)},
+                    {"stockBuyingPower", ToolSupport::money(b.stockBuyingPower)},
+                    {"settledCash", ToolSupport::money(b.settledFunds)},
+                    {"unsettledCash", ToolSupport::money(b.unsettledFunds)},
+                    {"netBuyingPower", ToolSupport::money(b.netBuyingPower)},
+                    {"dayTradeBuyingPower", ToolSupport::money(b.dayTradeBuyingPower)},
+                    {"optionBuyingPower", ToolSupport::money(b.optionBuyingPower)},
+                    {"startOfDayCash", ToolSupport::money(b.startOfDayCash)},
+                    {"realizedPl", ToolSupport::money(b.realizedPl)},
+                    {"unrealizedPl", ToolSupport::money(b.unrealizedPl)},
+                    {"maintenanceRequirement", ToolSupport::money(b.maintReq)},
+                    {"pendingOrdersMarginRequirement", ToolSupport::money(b.pendingOrdersMarginRequirements)},
+                    {"pendingOrdersCount", b.pendingOrdersCount}});
+                call->finish(ToolResult::fromJson(out));
+            });
+    });
 }
 
 void AccountTools::getPortfolio(AriesConnection &connection, const std::shared_ptr<ToolCall> &call)
 {
-    AriesClient *client = connection.client();
-    if (!client) {
-        call->finish(ToolSupport::notConnected(connection));
-        return;
-    }
-    const QPointer<AriesClient> guard(client);
-    ToolSupport::resolveAccount(*client, connection, requestedAccount(*call), call.get(),
-        [call, guard, &connection](Expected<QString, AriesError> account) {
-            if (!account) {
-                call->finish(ToolSupport::ariesError(connection, account.error()));
+    ToolSupport::withAccount(connection, call, [call, &connection](AriesClient &client, const QString &accountId) {
+        const QPointer<AriesClient> guard(&client);
+        auto start = std::make_shared<PortfolioStart>();
+        // Third step: prices for every distinct symbol at once, then the exact arithmetic.
+        const auto valuate = [call, guard, accountId, start, &connection]() {
+            if (start->error) {
+                call->finish(ToolSupport::ariesError(connection, *start->error));
+                return;
+            }
+            if (call->isCancelled()) {
                 return;
             }
             if (!guard) {
                 call->finish(ToolSupport::notConnected(connection));
                 return;
             }
-            const QString accountId = *account;
-            auto start = std::make_shared<PortfolioStart>();
-            // Third step: prices for every distinct symbol at once, then the exact arithmetic.
-            const auto valuate = [call, guard, accountId, start, &connection]() {
-                if (start->error) {
-                    call->finish(ToolSupport::ariesError(connection, *start->error));
-                    return;
+            QList<QString> symbols;
+            for (const Aries::AriesPosition &position : *start->positions) {
+                if (!symbols.contains(position.symbol)) {
+                    symbols.append(position.symbol);
                 }
-                if (call->isCancelled()) {
-                    return;
-                }
-                if (!guard) {
-                    call->finish(ToolSupport::notConnected(connection));
-                    return;
-                }
-                QList<QString> symbols;
-                for (const Aries::AriesPosition &position : *start->positions) {
-                    if (!symbols.contains(position.symbol)) {
-                        symbols.append(position.symbol);
-                    }
-                }
-                MarketDataFetcher::fetch(
-                    *guard, symbols, MarketDataFetcher::LastTrade | MarketDataFetcher::PreviousBar, call.get(),
-                    [call]() { return call->isCancelled(); },
-                    [call, accountId, start, &connection](MarketDataFetcher::Result data) {
-                        QMap<QString, PortfolioPrice> prices;
-                        for (auto it = data.cbegin(); it != data.cend(); ++it) {
-                            PortfolioPrice price;
-                            if (it->lastTrade) {
-                                price.last = it->lastTrade->price;
-                                price.dataStatus = ToolSupport::dataStatus(it->lastTrade->status);
-                                price.time = ToolSupport::fromNanoseconds(it->lastTrade->sipTimestampNs);
-                            }
-                            if (it->previousBar && it->previousBar->bar) {
-                                price.previousClose = it->previousBar->bar->close;
-                            }
-                            prices.insert(it.key(), price);
+            }
+            MarketDataFetcher::fetch(
+                *guard, symbols, MarketDataFetcher::LastTrade | MarketDataFetcher::PreviousBar, call.get(),
+                [call]() { return call->isCancelled(); },
+                [call, accountId, start, &connection](MarketDataFetcher::Result data) {
+                    QMap<QString, PortfolioPrice> prices;
+                    for (auto it = data.cbegin(); it != data.cend(); ++it) {
+                        PortfolioPrice price;
+                        if (it->lastTrade) {
+                            price.last = it->lastTrade->price;
+                            price.dataStatus = ToolSupport::dataStatus(it->lastTrade->status);
+                            price.time = ToolSupport::fromNanoseconds(it->lastTrade->sipTimestampNs);
                         }
-                        auto portfolio = PortfolioBuilder::build(Aries::environmentName(connection.environment()),
-                            accountId, *start->positions, prices, start->balances);
-                        if (!portfolio) {
-                            call->finish(ToolResult::error(portfolio.error()));
-                            return;
+                        if (it->previousBar && it->previousBar->bar) {
+                            price.previousClose = it->previousBar->bar->close;
                         }
-                        call->finish(ToolResult::fromJson(*portfolio));
-                    });
-            };
-            const auto arrived = [start, valuate]() {
-                if (--start->outstanding == 0) {
-                    valuate();
+                        prices.insert(it.key(), price);
+                    }
+                    auto portfolio = PortfolioBuilder::build(Aries::environmentName(connection.environment()),
+                        accountId, *start->positions, prices, start->balances);
+                    if (!portfolio) {
+                        call->finish(ToolResult::error(portfolio.error()));
+                        return;
+                    }
+                    call->finish(ToolResult::fromJson(*portfolio));
+                });
+        };
+        const auto arrived = [start, valuate]() {
+            if (--start->outstanding == 0) {
+                valuate();
+            }
+        };
+        guard->positions(
+            accountId, call.get(), [start, arrived](Expected<QList<Aries::AriesPosition>, AriesError> positions) {
+                if (positions) {
+                    start->positions = std::move(*positions);
+                } else if (!start->error) {
+                    start->error = positions.error();
                 }
-            };
-            guard->positions(
-                accountId, call.get(), [start, arrived](Expected<QList<Aries::AriesPosition>, AriesError> positions) {
-                    if (positions) {
-                        start->positions = std::move(*positions);
-                    } else if (!start->error) {
-                        start->error = positions.error();
-                    }
-                    arrived();
-                });
-            guard->balances(
-                accountId, call.get(), [start, arrived](Expected<Aries::AriesBalances, AriesError> balances) {
-                    if (balances) {
-                        start->balances = std::move(*balances);
-                    } else if (!start->error) {
-                        start->error = balances.error();
-                    }
-                    arrived();
-                });
+                arrived();
+            });
+        guard->balances(accountId, call.get(), [start, arrived](Expected<Aries::AriesBalances, AriesError> balances) {
+            if (balances) {
+                start->balances = std::move(*balances);
+            } else if (!start->error) {
+                start->error = balances.error();
+            }
+            arrived();
         });
+    });
 }
 
 } // namespace Companion::Tools

@@ -171,23 +171,8 @@ void OrderQueryTools::listOrders(AriesConnection &connection, const std::shared_
             QStringLiteral("from and to only apply with scope \"history\"; leave them out for today's orders")));
         return;
     }
-    AriesClient *client = connection.client();
-    if (!client) {
-        call->finish(ToolSupport::notConnected(connection));
-        return;
-    }
-    const QPointer<AriesClient> guard(client);
-    ToolSupport::resolveAccount(*client, connection, ToolSupport::text(arguments, "accountId").trimmed(), call.get(),
-        [call, guard, history, from, to, cursor, limit, &connection](Expected<QString, AriesError> account) {
-            if (!account) {
-                call->finish(ToolSupport::ariesError(connection, account.error()));
-                return;
-            }
-            if (!guard) {
-                call->finish(ToolSupport::notConnected(connection));
-                return;
-            }
-            const QString accountId = *account;
+    ToolSupport::withAccount(connection, call,
+        [call, history, from, to, cursor, limit, &connection](AriesClient &client, const QString &accountId) {
             auto done = [call, history, from, to, accountId, &connection](
                             Expected<Aries::AriesOrderPage, AriesError> page) {
                 if (!page) {
@@ -209,9 +194,9 @@ void OrderQueryTools::listOrders(AriesConnection &connection, const std::shared_
                 call->finish(ToolResult::fromJson(out));
             };
             if (history) {
-                guard->orderHistory(accountId, from, to, cursor, limit, call.get(), std::move(done));
+                client.orderHistory(accountId, from, to, cursor, limit, call.get(), std::move(done));
             } else {
-                guard->todaysOrders(accountId, cursor, limit, call.get(), std::move(done));
+                client.todaysOrders(accountId, cursor, limit, call.get(), std::move(done));
             }
         });
 }
@@ -219,20 +204,10 @@ void OrderQueryTools::listOrders(AriesConnection &connection, const std::shared_
 void OrderQueryTools::getOrder(AriesConnection &connection, const std::shared_ptr<ToolCall> &call)
 {
     const QString orderId = ToolSupport::text(call->arguments(), "orderId").trimmed();
-    AriesClient *client = connection.client();
-    if (!client) {
-        call->finish(ToolSupport::notConnected(connection));
-        return;
-    }
-    const QPointer<AriesClient> guard(client);
-    ToolSupport::resolveAccount(*client, connection, ToolSupport::text(call->arguments(), "accountId").trimmed(),
-        call.get(), [call, guard, orderId, &connection](Expected<QString, AriesError> account) {
-            if (!account) {
-                call->finish(ToolSupport::ariesError(connection, account.error()));
-                return;
-            }
+    ToolSupport::withAccount(
+        connection, call, [call, orderId, &connection](AriesClient &client, const QString &accountId) {
             const QDateTime now = QDateTime::currentDateTimeUtc();
-            findOrder(guard, connection, call, *account, orderId, false, 0, kLookupPages,
+            findOrder(QPointer<AriesClient>(&client), connection, call, accountId, orderId, false, 0, kLookupPages,
                 now.addDays(-kMaxHistoryDays).addSecs(60), now);
         });
 }

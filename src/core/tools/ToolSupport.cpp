@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/ToolSupport.h"
 
+#include "mcp/ToolCall.h"
+
 #include "aries/AriesClient.h"
 #include "tools/AriesConnection.h"
 
@@ -168,6 +170,30 @@ Mcp::ToolResult ToolSupport::invalidArgument(const QString &problem)
 {
     return Mcp::ToolResult::error(
         QStringLiteral("Invalid arguments: %1. Fix this and call the tool again.").arg(problem));
+}
+
+void ToolSupport::withAccount(AriesConnection &connection, const std::shared_ptr<Mcp::ToolCall> &call,
+    std::function<void(Aries::AriesClient &client, const QString &accountId)> next)
+{
+    Aries::AriesClient *client = connection.client();
+    if (!client) {
+        call->finish(notConnected(connection));
+        return;
+    }
+    // The client may be replaced (new address in settings) while the accounts request runs.
+    const QPointer<Aries::AriesClient> guard(client);
+    resolveAccount(*client, connection, text(call->arguments(), "accountId").trimmed(), call.get(),
+        [call, guard, next = std::move(next), &connection](Expected<QString, Aries::AriesError> account) {
+            if (!account) {
+                call->finish(ariesError(connection, account.error()));
+                return;
+            }
+            if (!guard) {
+                call->finish(notConnected(connection));
+                return;
+            }
+            next(*guard, *account);
+        });
 }
 
 void ToolSupport::resolveAccount(Aries::AriesClient &client, const AriesConnection &connection,

@@ -15,12 +15,17 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QObject;
 
 namespace Companion::Aries {
 class AriesClient;
+}
+
+namespace Companion::Mcp {
+class ToolCall;
 }
 
 namespace Companion::Tools {
@@ -93,6 +98,14 @@ public:
      */
     static void resolveAccount(Aries::AriesClient &client, const AriesConnection &connection, const QString &requested,
         QObject *context, AccountCallback callback);
+
+    /**
+     * What every account-based tool does first: answers the call itself when there is no client or no
+     * account (with the words for it), else continues with the client and the account of the call's
+     * accountId argument (resolved as resolveAccount() does).
+     */
+    static void withAccount(AriesConnection &connection, const std::shared_ptr<Mcp::ToolCall> &call,
+        std::function<void(Aries::AriesClient &client, const QString &accountId)> next);
 
     /** The schema of the optional accountId argument. */
     static nlohmann::json accountIdSchema();
