@@ -193,6 +193,24 @@ Expected<json, AriesError> objectBody(QByteArrayView body, const QString &what)
     return root;
 }
 
+/**
+ * The market-data answers (last trade, last quote) put their values in a "results" object beside the
+ * vendor's "status": both, or why the answer is not one of them.
+ */
+Expected<std::pair<json, json>, AriesError> marketResults(QByteArrayView body, const QString &what)
+{
+    auto root = objectBody(body, what);
+    if (!root) {
+        return Unexpected(root.error());
+    }
+    const auto results = root->find("results");
+    if (results == root->end() || !results->is_object()) {
+        return Unexpected(badResponse(QStringLiteral("%1: field \"results\" is missing").arg(what)));
+    }
+    json inner = *results;
+    return std::pair {std::move(*root), std::move(inner)};
+}
+
 /** The array member @p key of @p root, or a BadResponse. */
 Expected<const json *, AriesError> arrayMember(const json &root, const char *key, const QString &what)
 {
@@ -571,15 +589,12 @@ Expected<QList<AriesSymbolMatch>, AriesError> AriesParser::symbolMatches(QByteAr
 Expected<AriesLastTrade, AriesError> AriesParser::lastTrade(QByteArrayView body)
 {
     const QString what = QStringLiteral("last trade");
-    const auto root = objectBody(body, what);
-    if (!root) {
-        return Unexpected(root.error());
+    const auto answer = marketResults(body, what);
+    if (!answer) {
+        return Unexpected(answer.error());
     }
-    const auto results = root->find("results");
-    if (results == root->end() || !results->is_object()) {
-        return Unexpected(badResponse(QStringLiteral("last trade: field \"results\" is missing")));
-    }
-    FieldReader r(*results, what);
+    const auto &[root, results] = *answer;
+    FieldReader r(results, what);
     AriesLastTrade trade;
     trade.ticker = r.text("ticker", true);
     trade.price = r.price("price");
@@ -588,22 +603,19 @@ Expected<AriesLastTrade, AriesError> AriesParser::lastTrade(QByteArrayView body)
     if (!r.ok()) {
         return Unexpected(r.error());
     }
-    trade.status = FieldReader(*root, what).text("status");
+    trade.status = FieldReader(root, what).text("status");
     return trade;
 }
 
 Expected<AriesLastQuote, AriesError> AriesParser::lastQuote(QByteArrayView body)
 {
     const QString what = QStringLiteral("last quote");
-    const auto root = objectBody(body, what);
-    if (!root) {
-        return Unexpected(root.error());
+    const auto answer = marketResults(body, what);
+    if (!answer) {
+        return Unexpected(answer.error());
     }
-    const auto results = root->find("results");
-    if (results == root->end() || !results->is_object()) {
-        return Unexpected(badResponse(QStringLiteral("last quote: field \"results\" is missing")));
-    }
-    FieldReader r(*results, what);
+    const auto &[root, results] = *answer;
+    FieldReader r(results, what);
     AriesLastQuote quote;
     quote.ticker = r.text("ticker", true);
     quote.bidPrice = r.price("bidPrice");
@@ -614,7 +626,7 @@ Expected<AriesLastQuote, AriesError> AriesParser::lastQuote(QByteArrayView body)
     if (!r.ok()) {
         return Unexpected(r.error());
     }
-    quote.status = FieldReader(*root, what).text("status");
+    quote.status = FieldReader(root, what).text("status");
     return quote;
 }
 
