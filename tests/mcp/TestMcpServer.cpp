@@ -141,13 +141,17 @@ void TestMcpServer::init()
     slow.name = QStringLiteral("slow");
     m_server->addTool(slow, [this](std::shared_ptr<ToolCall> call) { m_calls.push_back(std::move(call)); });
     m_session = m_server->createSession(QStringLiteral("local"));
-    connect(m_session.get(), &McpSession::send, this, [this](const QByteArray &message, const QByteArray &related) {
-        const json parsed = json::parse(message.constBegin(), message.constEnd(), nullptr, false);
-        QVERIFY(!parsed.is_discarded());
-        QVERIFY(!message.contains('\n'));
-        m_sent.append(parsed);
-        m_related.append(related);
-    });
+    connect(m_session.get(), &McpSession::send, this,
+        [this](const QByteArray &message, const QByteArray &related, bool isResponse) {
+            const json parsed = json::parse(message.constBegin(), message.constEnd(), nullptr, false);
+            QVERIFY(!parsed.is_discarded());
+            QVERIFY(!message.contains('\n'));
+            // The flag transports rely on instead of parsing: set exactly on results and errors.
+            QCOMPARE(isResponse, parsed.is_object() && !parsed.contains("method"));
+            QCOMPARE(isResponse, parsed.contains("result") || parsed.contains("error"));
+            m_sent.append(parsed);
+            m_related.append(related);
+        });
 }
 
 void TestMcpServer::addTestTools()

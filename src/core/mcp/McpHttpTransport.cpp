@@ -436,8 +436,8 @@ std::shared_ptr<McpHttpTransport::Session> McpHttpTransport::startSession()
     session->session = engineSession;
     connect(engineSession, &McpSession::send, this,
         // The connection owns the Session record, so it lives exactly as long as the engine's session.
-        [this, owner = session](const QByteArray &message, const QByteArray &relatedRequest) {
-            deliver(owner.get(), message, relatedRequest);
+        [this, owner = session](const QByteArray &message, const QByteArray &relatedRequest, bool isResponse) {
+            deliver(owner.get(), message, relatedRequest, isResponse);
         });
     return session;
 }
@@ -462,7 +462,8 @@ void McpHttpTransport::endSession(const std::shared_ptr<Session> &session)
     }
 }
 
-void McpHttpTransport::deliver(Session *session, const QByteArray &message, const QByteArray &relatedRequest)
+void McpHttpTransport::deliver(
+    Session *session, const QByteArray &message, const QByteArray &relatedRequest, bool isResponse)
 {
     const auto it = relatedRequest.isEmpty() ? session->pending.end() : session->pending.find(relatedRequest);
     if (it == session->pending.end()) {
@@ -473,12 +474,15 @@ void McpHttpTransport::deliver(Session *session, const QByteArray &message, cons
             qCDebug(lcMcp) << "HTTP: dropping a message with no stream to carry it";
         return;
     }
-    const json parsed = json::parse(message.toStdString(), nullptr, false);
-    const bool isResponse =
-        parsed.is_object() && !parsed.contains("method") && (parsed.contains("result") || parsed.contains("error"));
     Pending &pending = it.value();
+    // Only initialize's answer and stateless answers depend on what the response says, so only they are
+    // parsed; every other message passes through as the bytes the engine wrote.
+    const json parsed = isResponse && (!pending.sessionHeader.isEmpty() || pending.stateless)
+        ? json::parse(message.toStdString(), nullptr, false)
+        : json();
+    const bool isError = parsed.is_object() && parsed.contains("error");
     Http::HeaderList headers;
-    if (!pending.sessionHeader.isEmpty() && !(isResponse && parsed.contains("error")))
+    if (!pending.sessionHeader.isEmpty() && !isError)
         headers.append({QByteArrayLiteral("Mcp-Session-Id"), pending.sessionHeader});
 
     if (!isResponse) {
@@ -495,7 +499,7 @@ void McpHttpTransport::deliver(Session *session, const QByteArray &message, cons
 
     const Pending done = pending;
     session->pending.erase(it);
-    if (!done.sessionHeader.isEmpty() && parsed.contains("error")) {
+    if (!done.sessionHeader.isEmpty() && isError) {
         // A failed initialize leaves no session behind.
         if (const auto owned = m_sessions.take(done.sessionHeader))
             endSession(owned);

@@ -102,7 +102,7 @@ private:
     /** Checks the 2026-07-28 headers of a stateless request; an error body for a 400 when they are wrong. */
     std::optional<QByteArray> statelessHeaderProblem(
         const Http::HttpRequest &request, const nlohmann::json &message) const;
-    void deliver(Session *session, const QByteArray &message, const QByteArray &relatedRequest);
+    void deliver(Session *session, const QByteArray &message, const QByteArray &relatedRequest, bool isResponse);
     std::shared_ptr<Session> startSession();
     void endSession(const std::shared_ptr<Session> &session);
     bool authorized(const Http::HttpRequest &request) const;

@@ -40,9 +40,10 @@ Q_SIGNALS:
      * One complete message for the client. @p relatedRequest is the JSON text of the id of the client
      * request this message belongs to (its response, or progress, log messages and server requests sent
      * while handling it), or empty when it belongs to none. Stream transports ignore it; HTTP uses it to
-     * put the message on that request's SSE stream.
+     * put the message on that request's SSE stream. @p isResponse is true for a response (result or
+     * error), the last message of its request, so that transports need not parse messages to know.
      */
-    void send(const QByteArray &message, const QByteArray &relatedRequest);
+    void send(const QByteArray &message, const QByteArray &relatedRequest, bool isResponse);
 };
 
 } // namespace Companion::Mcp

@@ -911,7 +911,8 @@ void ServerSession::sendMessage(const json &message, const QByteArray &relatedRe
     if (m_closed) {
         return;
     }
-    Q_EMIT send(JsonRpc::serialize(message), relatedRequest);
+    // Requests and notifications have a method; responses never do.
+    Q_EMIT send(JsonRpc::serialize(message), relatedRequest, !message.contains("method"));
 }
 
 void ServerSession::finishToolCall(const json &requestId, const ToolResult &result)
