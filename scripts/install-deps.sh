@@ -11,10 +11,14 @@ packages=(
     cmake ninja-build g++
     # Qt 6.4 and libraries (qt6-websockets-dev: QtHttpServer's CMake config needs it but does not declare it)
     qt6-base-dev qt6-webengine-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools qtkeychain-qt6-dev nlohmann-json3-dev
+    qt6-l10n-tools qt6-svg-dev qtkeychain-qt6-dev nlohmann-json3-dev
     # tests: a private D-Bus session with gnome-keyring for the keychain, software GL and a font offscreen,
     # and an X server for the one test that needs a real (unanswered) keyring unlock prompt
     dbus gnome-keyring libsecret-tools libgl1-mesa-dri fonts-dejavu-core xvfb xauth x11-utils
+    # installers: cpack's Debian package finds libraries with file and dpkg-shlibdeps; the icons are rendered
+    # from the SVG; the package test installs into a clean Debian 12 root made by mmdebstrap and validates
+    # the desktop entry
+    file dpkg-dev librsvg2-bin mmdebstrap desktop-file-utils
 )
 
 # Node.js for the official MCP SDK client tests; this machine image has it already, Debian 12's is 18.
