@@ -60,4 +60,23 @@ bool ensureDirectory(const QString &name)
 #endif
 }
 
+QString instanceLockPath()
+{
+    const QString name = serverName();
+    if (QDir::isAbsolutePath(name)) {
+        return QFileInfo(name).absolutePath() + QStringLiteral("/instance.lock");
+    }
+    // A pipe name: the temp folder is per user on Windows, and the name already carries the user's name.
+    return QDir(QDir::tempPath()).filePath(name + QStringLiteral(".lock"));
+}
+
+QString controlServerName()
+{
+    const QString name = serverName();
+    if (QDir::isAbsolutePath(name)) {
+        return QFileInfo(name).absolutePath() + QStringLiteral("/control.sock");
+    }
+    return name + QStringLiteral("-control");
+}
+
 } // namespace Companion::Ipc::LocalEndpoint

@@ -25,4 +25,17 @@ QString serverName();
  */
 bool ensureDirectory(const QString &name = serverName());
 
+/**
+ * The lock file that makes one tray app per user (Ipc::SingleInstance): instance.lock next to the MCP socket,
+ * so an ARIES_COMPANION_IPC_NAME that moves the socket moves the lock with it. On Windows, where the socket
+ * is a pipe name rather than a path, it is kept in the user's own temp folder.
+ */
+QString instanceLockPath();
+
+/**
+ * The owner-only socket a second launch uses to ask the running app to show itself: control.sock next to
+ * the MCP socket on Unix, the MCP pipe's name plus "-control" on Windows.
+ */
+QString controlServerName();
+
 } // namespace Companion::Ipc::LocalEndpoint

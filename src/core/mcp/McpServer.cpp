@@ -136,6 +136,46 @@ void McpServer::log(LogLevel level, const QString &logger, const nlohmann::json 
     }
 }
 
+QList<ConnectedClient> McpServer::connectedClients() const
+{
+    QList<ConnectedClient> clients;
+    for (const QPointer<ServerSession> &session : m_sessions) {
+        if (session && session->isStarted()) {
+            clients.append(ConnectedClient {session->clientName(), session->clientVersion(), session->transport(),
+                session->protocolVersion(), session->startedAt()});
+        }
+    }
+    return clients;
+}
+
+void McpServer::sessionsChanged()
+{
+    // Queued: a session reports its close from its destructor, and listeners read connectedClients(),
+    // which must no longer see it. Several changes in one turn of the event loop make one signal.
+    if (m_clientsChangePending) {
+        return;
+    }
+    m_clientsChangePending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_clientsChangePending = false;
+            Q_EMIT clientsChanged();
+        },
+        Qt::QueuedConnection);
+}
+
+QString ToolCallEvent::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Ok: return QStringLiteral("ok");
+    case Outcome::Error: return QStringLiteral("error");
+    case Outcome::Denied: return QStringLiteral("denied");
+    case Outcome::Cancelled: return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("error");
+}
+
 int McpServer::sessionCount() const
 {
     int count = 0;

@@ -9,6 +9,7 @@
 #include "mcp/ToolResult.h"
 #include "mcp/UriTemplate.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -25,6 +26,42 @@ namespace Companion::Mcp {
 class McpSession;
 class ServerSession;
 class ToolCall;
+
+/** One client connected now, as the status view lists it. */
+struct ConnectedClient
+{
+    QString name; ///< clientInfo.name; empty when the client did not say
+    QString version; ///< clientInfo.version
+    QString transport; ///< "local" (the bridge's socket) or "http"
+    QString protocolVersion;
+    QDateTime since; ///< UTC, when the session started
+};
+
+/**
+ * One finished tools/call, for the status view and the audit log. It never holds the arguments: they
+ * are not needed to tell what happened, and a client could put anything in them.
+ */
+struct ToolCallEvent
+{
+    enum class Outcome {
+        Ok, ///< The tool answered a result
+        Error, ///< An isError result, or the request was refused (unknown tool, bad params)
+        Denied, ///< An order tool refused by the user or the safety settings
+        Cancelled, ///< The client cancelled the call or went away before it finished
+    };
+
+    QDateTime time; ///< UTC, when the call finished
+    QString client; ///< clientInfo.name; empty when unknown
+    QString clientVersion;
+    QString transport; ///< "local" or "http"
+    QString tool; ///< As the client named it (cut to 100 characters)
+    Outcome outcome = Outcome::Ok;
+    QString detail; ///< A short reason for Error/Denied (one line, at most 160 characters)
+    qint64 durationMs = 0;
+
+    /** "ok", "error", "denied", "cancelled": the words of the audit log. */
+    static QString outcomeName(Outcome outcome);
+};
 
 /**
  * The MCP server: the registries of tools, resources and prompts, and the factory of sessions.
@@ -101,6 +138,18 @@ public:
 
     /** The sessions created so far that still exist. */
     int sessionCount() const;
+    /**
+     * The sessions that are open now and have started (initialize, or a 2026-07-28 request), oldest
+     * first. A bridge's session ends when Claude Desktop closes it; an HTTP session when the client
+     * deletes it or the transport lets it expire.
+     */
+    QList<ConnectedClient> connectedClients() const;
+
+Q_SIGNALS:
+    /** Every tools/call that got an answer, was refused, or was cancelled: exactly one signal per call. */
+    void toolCallFinished(const Companion::Mcp::ToolCallEvent &event);
+    /** connectedClients() changed (a client introduced itself, or a session ended). */
+    void clientsChanged();
 
 private:
     friend class ServerSession;
@@ -132,6 +181,9 @@ private:
 
     /** The live sessions; a copy, because sending may lead a transport to destroy a session. */
     QList<QPointer<ServerSession>> liveSessions();
+    /** Called by sessions: a client introduced itself or a session closed; coalesced into one clientsChanged. */
+    void sessionsChanged();
+    bool m_clientsChangePending = false;
 
     // std::map keyed by the UTF-8 name gives the deterministic order the spec asks for and lets a
     // pagination cursor be "the name to continue from".

@@ -165,12 +165,59 @@ json toolResultToJson(const ToolResult &result)
     return out;
 }
 
+/** Longer tool names are cut in what the observer reports; ours are short, a client's typo could be anything. */
+constexpr qsizetype kMaxReportedToolName = 100;
+constexpr qsizetype kMaxReportedDetail = 160;
+
+/** One line, at most kMaxReportedDetail characters: enough to say why, too little to carry a whole payload. */
+QString shortDetail(const QString &text)
+{
+    QString line = text.section(QLatin1Char('\n'), 0, 0).simplified();
+    if (line.size() > kMaxReportedDetail) {
+        line = line.left(kMaxReportedDetail - 1) + QChar(0x2026);
+    }
+    return line;
+}
+
+/**
+ * How a tool's result reads in the status view and the audit log. An order tool says in its
+ * structuredContent whether the user or the safety settings said no; that is "denied", not a failure.
+ */
+std::pair<ToolCallEvent::Outcome, QString> classify(const ToolResult &result)
+{
+    if (!result.isError) {
+        return {ToolCallEvent::Outcome::Ok, QString()};
+    }
+    QString detail = result.text;
+    if (result.structuredContent && result.structuredContent->is_object()) {
+        const json &content = *result.structuredContent;
+        const QString outcome = JsonRpc::stringValue(content, "outcome");
+        if (const QString message = JsonRpc::stringValue(content, "message"); !message.isEmpty()) {
+            detail = message;
+        }
+        if (outcome == QLatin1String("denied") || outcome == QLatin1String("refused")
+            || outcome == QLatin1String("timed_out")) {
+            return {ToolCallEvent::Outcome::Denied, detail};
+        }
+    }
+    if (detail.isEmpty()) {
+        for (const ContentBlock &block : result.content) {
+            if (const QString text = JsonRpc::stringValue(block.toJson(), "text"); !text.isEmpty()) {
+                detail = text;
+                break;
+            }
+        }
+    }
+    return {ToolCallEvent::Outcome::Error, detail};
+}
+
 } // namespace
 
 ServerSession::ServerSession(McpServer *server, QString transport, QObject *parent)
     : McpSession(parent)
     , m_server(server)
     , m_transport(std::move(transport))
+    , m_startedAt(QDateTime::currentDateTimeUtc())
 { }
 
 ServerSession::~ServerSession()
@@ -272,7 +319,12 @@ void ServerSession::close()
     // Swap first: a cancelled() slot may call back into the session.
     const QHash<QByteArray, PendingCall> pending = std::exchange(m_pending, {});
     for (const PendingCall &entry : pending) {
+        reportToolCall(entry.call->toolName(), entry.started, ToolCallEvent::Outcome::Cancelled,
+            QStringLiteral("The client went away before the call finished"));
         entry.call->cancel();
+    }
+    if (m_server) {
+        m_server->sessionsChanged();
     }
 }
 
@@ -358,6 +410,9 @@ void ServerSession::handleRequest(const json &id, const QString &method, const j
         }
         if (m_protocolVersion.isEmpty()) {
             m_protocolVersion = modernVersion();
+            if (m_server) {
+                m_server->sessionsChanged();
+            }
         }
         const json clientInfo = meta.contains(kMetaClientInfo) ? meta[kMetaClientInfo] : json(nullptr);
         if (m_clientName.isEmpty() && clientInfo.is_object()) {
@@ -373,6 +428,13 @@ void ServerSession::handleRequest(const json &id, const QString &method, const j
         sendMessage(JsonRpc::errorResponse(id, JsonRpc::kInvalidRequest,
                         QStringLiteral("Invalid Request: not initialized (send initialize first)")),
             JsonRpc::serialize(id));
+        if (method == QLatin1String("tools/call")) {
+            const QString tool = params.contains("name") && params["name"].is_string()
+                ? toQt(params["name"].get<std::string>()).left(kMaxReportedToolName)
+                : QString();
+            reportToolCall(tool, QDateTime::currentDateTimeUtc(), ToolCallEvent::Outcome::Error,
+                QStringLiteral("The client called a tool before initialize"));
+        }
         return;
     }
     if (method == QLatin1String("tools/call")) {
@@ -460,8 +522,11 @@ void ServerSession::handleNotification(const QString &method, const json &params
         }
         const std::shared_ptr<ToolCall> call = it->call;
         const QByteArray callKey = it.key();
+        const QDateTime started = it->started;
         m_pending.erase(it);
         qCDebug(lcMcp) << "client cancelled tool call" << call->toolName();
+        reportToolCall(
+            call->toolName(), started, ToolCallEvent::Outcome::Cancelled, QStringLiteral("Cancelled by the client"));
         dropClientRequests(callKey, true);
         call->cancel();
         return;
@@ -491,6 +556,9 @@ ServerSession::Outcome ServerSession::initialize(const json &params)
     m_clientCapabilities =
         params.contains("capabilities") && params["capabilities"].is_object() ? params["capabilities"] : json::object();
     m_state = State::Initializing;
+    if (m_server) {
+        m_server->sessionsChanged();
+    }
     qCInfo(lcMcp) << "client" << m_clientName << m_clientVersion << "initialized" << m_protocolVersion << "on"
                   << m_transport;
     return json {{"protocolVersion", toStd(m_protocolVersion)}, {"capabilities", capabilities()},
@@ -537,8 +605,15 @@ void ServerSession::callTool(const json &id, const json &params, const RequestCo
         reply(id, dispatch(QString(), params, context), context);
         return;
     }
-    const auto invalid = [this, &id, &context](const QString &message) {
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    const QString requestedTool = params.contains("name") && params["name"].is_string()
+        ? toQt(params["name"].get<std::string>()).left(kMaxReportedToolName)
+        : QString();
+    const auto invalid = [this, &id, &context, &requestedTool, &started](const QString &message) {
         reply(id, std::unexpected(RpcError {JsonRpc::kInvalidParams, message, {}}), context);
+        // The message may quote the unknown name; the tool column already shows it, cut short.
+        reportToolCall(requestedTool, started, ToolCallEvent::Outcome::Error,
+            message.startsWith(QLatin1String("Unknown tool")) ? QStringLiteral("Unknown tool") : message);
     };
     if (!params.contains("name") || !params["name"].is_string()) {
         invalid(QStringLiteral("Invalid params: name must be a string"));
@@ -566,7 +641,7 @@ void ServerSession::callTool(const json &id, const json &params, const RequestCo
     auto call = std::make_shared<ToolCall>(this, id, toQt(name), std::move(arguments), std::move(progressToken),
         context.modern ? context.clientCapabilities : m_clientCapabilities);
     // Registered before the handler runs, because the handler may finish synchronously.
-    m_pending.insert(JsonRpc::serialize(id), PendingCall {call, context});
+    m_pending.insert(JsonRpc::serialize(id), PendingCall {call, context, started});
     // Arguments that do not fit the tool's inputSchema never reach the handler; the model gets an
     // isError result listing every problem, so it can correct the call in one go.
     const QStringList problems = SchemaValidator::validate(tool->second.definition.inputSchema, call->arguments());
@@ -915,6 +990,24 @@ void ServerSession::sendMessage(const json &message, const QByteArray &relatedRe
     Q_EMIT send(JsonRpc::serialize(message), relatedRequest, !message.contains("method"));
 }
 
+void ServerSession::reportToolCall(
+    const QString &tool, const QDateTime &started, ToolCallEvent::Outcome outcome, const QString &detail)
+{
+    if (!m_server) {
+        return;
+    }
+    ToolCallEvent event;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.client = m_clientName;
+    event.clientVersion = m_clientVersion;
+    event.transport = m_transport;
+    event.tool = tool;
+    event.outcome = outcome;
+    event.detail = shortDetail(detail);
+    event.durationMs = started.isValid() ? std::max<qint64>(0, started.msecsTo(event.time)) : 0;
+    Q_EMIT m_server->toolCallFinished(event);
+}
+
 void ServerSession::finishToolCall(const json &requestId, const ToolResult &result)
 {
     const auto it = m_pending.find(JsonRpc::serialize(requestId));
@@ -924,10 +1017,14 @@ void ServerSession::finishToolCall(const json &requestId, const ToolResult &resu
     }
     const RequestContext context = it->context;
     const QByteArray callKey = it.key();
+    const QString tool = it->call->toolName();
+    const QDateTime started = it->started;
     m_pending.erase(it);
     // Before the response: on HTTP the response ends the call's stream.
     dropClientRequests(callKey, true);
     reply(requestId, toolResultToJson(result), context);
+    const auto [outcome, detail] = classify(result);
+    reportToolCall(tool, started, outcome, detail);
 }
 
 void ServerSession::sendProgress(const json &requestId, const json &progressToken, double progress,

@@ -3,10 +3,12 @@
 #pragma once
 
 #include "mcp/LogLevel.h"
+#include "mcp/McpServer.h"
 #include "mcp/McpSession.h"
 #include "mcp/ToolCall.h"
 #include "mcp/ToolResult.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QPointer>
 #include <QSet>
@@ -58,6 +60,10 @@ public:
     QString clientVersion() const override { return m_clientVersion; }
     QString protocolVersion() const override { return m_protocolVersion; }
     QString transport() const { return m_transport; }
+    /** Open and past initialize (or serving 2026-07-28 requests): a client the status view lists. */
+    bool isStarted() const { return !m_closed && !m_protocolVersion.isEmpty(); }
+    /** UTC, when this session was created. */
+    QDateTime startedAt() const { return m_startedAt; }
 
     /** The level set by logging/setLevel; Info until the client sets one. */
     LogLevel logLevel() const { return m_logLevel; }
@@ -102,6 +108,7 @@ private:
     {
         std::shared_ptr<ToolCall> call;
         RequestContext context;
+        QDateTime started; ///< UTC, for the duration the server's observer reports
     };
     struct ClientRequest
     {
@@ -149,6 +156,9 @@ private:
     nlohmann::json decorate(nlohmann::json result, const RequestContext &context) const;
 
     void reply(const nlohmann::json &id, const Outcome &outcome, const RequestContext &context);
+    /** Tells the server's observers how one tools/call ended (McpServer::toolCallFinished). */
+    void reportToolCall(
+        const QString &tool, const QDateTime &started, ToolCallEvent::Outcome outcome, const QString &detail = {});
     /** Emits send(); @p relatedRequest as in McpSession::send (empty: related to no request). */
     void sendMessage(const nlohmann::json &message, const QByteArray &relatedRequest = {});
 
@@ -162,6 +172,7 @@ private:
 
     QPointer<McpServer> m_server;
     QString m_transport;
+    QDateTime m_startedAt;
     QString m_clientName;
     QString m_clientVersion;
     QString m_protocolVersion;

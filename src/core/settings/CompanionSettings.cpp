@@ -24,10 +24,6 @@ const QString kMaxQuantityKey = QStringLiteral("trading/maxQuantity");
 const QString kAllowlistKey = QStringLiteral("trading/symbolAllowlist");
 const QString kApprovalTimeoutKey = QStringLiteral("trading/approvalTimeoutSeconds");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CompanionSettings", text);
-}
 } // namespace
 
 CompanionSettings::CompanionSettings()
@@ -40,18 +36,21 @@ CompanionSettings::~CompanionSettings() = default;
 std::optional<QString> CompanionSettings::clientIdProblem(const QString &clientId)
 {
     if (clientId.isEmpty()) {
-        return tr("Paste the Client ID of the OAuth client you created in Aries Client Center.");
+        return QCoreApplication::translate(
+            "CompanionSettings", "Paste the Client ID of the OAuth client you created in Aries Client Center.");
     }
     if (clientId.contains(QLatin1String("://"))) {
-        return tr("This looks like an address. Paste the Client ID shown in Aries Client Center, "
-                  "not the redirect URI.");
+        return QCoreApplication::translate("CompanionSettings",
+            "This looks like an address. Paste the Client ID shown in Aries Client Center, "
+            "not the redirect URI.");
     }
     // Client IDs are printable tokens (RFC 6749 allows any visible ASCII; Aries' are letters, digits
     // and dashes). Spaces or quotes mean something else was copied along with it.
     static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9._~-]{4,128}$"));
     if (!shape.match(clientId).hasMatch()) {
-        return tr("A Client ID is 4 to 128 letters, digits, dots, dashes or underscores, with no spaces. "
-                  "Copy it again from Aries Client Center.");
+        return QCoreApplication::translate("CompanionSettings",
+            "A Client ID is 4 to 128 letters, digits, dots, dashes or underscores, with no spaces. "
+            "Copy it again from Aries Client Center.");
     }
     return std::nullopt;
 }
@@ -59,7 +58,7 @@ std::optional<QString> CompanionSettings::clientIdProblem(const QString &clientI
 std::optional<QString> CompanionSettings::urlProblem(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty()) {
-        return tr("Enter a full address such as https://api.aries.com.");
+        return QCoreApplication::translate("CompanionSettings", "Enter a full address such as https://api.aries.com.");
     }
     if (url.scheme() == QLatin1String("https")) {
         return std::nullopt;
@@ -69,8 +68,9 @@ std::optional<QString> CompanionSettings::urlProblem(const QUrl &url)
     if (url.scheme() == QLatin1String("http") && loopback) {
         return std::nullopt;
     }
-    return tr("Use an https:// address. Plain http is allowed only for a server on this computer "
-              "(127.0.0.1), such as the Aries sandbox.");
+    return QCoreApplication::translate("CompanionSettings",
+        "Use an https:// address. Plain http is allowed only for a server on this computer "
+        "(127.0.0.1), such as the Aries sandbox.");
 }
 
 QString CompanionSettings::clientId() const

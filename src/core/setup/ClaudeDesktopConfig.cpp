@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <nlohmann/json.hpp>
@@ -17,11 +18,6 @@ namespace {
 // ordered_json keeps the keys in the file's order, so the only difference a user sees is our entry.
 using ordered_json = nlohmann::ordered_json;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ClaudeDesktopConfig", text);
-}
-
 /** The file's bytes; empty when it does not exist; an error when it exists but cannot be read. */
 Expected<QByteArray, QString> readFile(const QString &path)
 {
@@ -30,7 +26,8 @@ Expected<QByteArray, QString> readFile(const QString &path)
         return QByteArray();
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        return Unexpected(tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return Unexpected(QCoreApplication::translate("ClaudeDesktopConfig", "Cannot read %1: %2")
+                              .arg(QDir::toNativeSeparators(path), file.errorString()));
     }
     return file.readAll();
 }
@@ -44,19 +41,33 @@ Expected<ordered_json, QString> parse(const QString &path, const QByteArray &tex
     try {
         ordered_json config = ordered_json::parse(text.constBegin(), text.constEnd());
         if (!config.is_object()) {
-            return Unexpected(tr("%1 is not a JSON object, so Aries Companion leaves it alone. Add the entry by hand.")
+            return Unexpected(QCoreApplication::translate("ClaudeDesktopConfig",
+                "%1 is not a JSON object, so Aries Companion leaves it alone. Add the entry by hand.")
                                   .arg(QDir::toNativeSeparators(path)));
         }
         if (config.contains("mcpServers") && !config["mcpServers"].is_object()) {
-            return Unexpected(tr("In %1, \"mcpServers\" is not an object, so Aries Companion leaves the file alone. "
-                                 "Add the entry by hand.")
+            return Unexpected(QCoreApplication::translate("ClaudeDesktopConfig",
+                "In %1, \"mcpServers\" is not an object, so Aries Companion leaves the file alone. "
+                "Add the entry by hand.")
                                   .arg(QDir::toNativeSeparators(path)));
         }
         return config;
     } catch (const nlohmann::json::parse_error &error) {
-        return Unexpected(tr("%1 is not valid JSON (%2), so Aries Companion does not change it. Fix the file, or "
-                             "add the entry by hand.")
-                              .arg(QDir::toNativeSeparators(path), QString::fromUtf8(error.what())));
+        // The library's message is for programmers; the user needs only where the mistake is.
+        static const QRegularExpression kWhere(QStringLiteral("line (\\d+), column (\\d+)"));
+        const QRegularExpressionMatch where = kWhere.match(QString::fromUtf8(error.what()));
+        const QString native = QDir::toNativeSeparators(path);
+        if (where.hasMatch()) {
+            return Unexpected(QCoreApplication::translate("ClaudeDesktopConfig",
+                "%1 is not valid JSON: there is a mistake at line %2, column %3 (often a comma "
+                "after the last item, or a missing quote or bracket). Aries Companion does not "
+                "change it. Fix the file, or add the entry by hand.")
+                                  .arg(native, where.captured(1), where.captured(2)));
+        }
+        return Unexpected(QCoreApplication::translate("ClaudeDesktopConfig",
+            "%1 is not valid JSON, so Aries Companion does not change it. Fix the file, or add the "
+            "entry by hand.")
+                              .arg(native));
     }
 }
 
@@ -84,6 +95,36 @@ QByteArray serialize(const ordered_json &config)
 {
     // Two-space indentation, as Claude Desktop writes the file itself.
     return QByteArray::fromStdString(config.dump(2)) + '\n';
+}
+
+/** Our entry in @p config, or null when there is none. */
+const ordered_json *ourEntry(const ordered_json &config)
+{
+    const auto servers = config.find("mcpServers");
+    if (servers == config.end()) {
+        return nullptr;
+    }
+    const auto entry = servers->find(ClaudeDesktopConfig::kServerName);
+    return entry == servers->end() ? nullptr : &*entry;
+}
+
+/** Fills in what the plan says about our entry before the change. */
+void describeBefore(ClaudeDesktopConfig::Plan &plan, const ordered_json &config)
+{
+    const ordered_json *entry = ourEntry(config);
+    if (!entry) {
+        return;
+    }
+    plan.entryBefore = QByteArray::fromStdString(entry->dump());
+    if (entry->is_object() && entry->contains("command") && (*entry)["command"].is_string()) {
+        plan.commandBefore = QString::fromStdString((*entry)["command"].get<std::string>());
+    }
+}
+
+/** Whether the owner of @p info took write permission away (or this process has none). */
+bool isReadOnly(const QFileInfo &info)
+{
+    return !info.isWritable() || !info.permissions().testFlag(QFileDevice::WriteOwner);
 }
 
 } // namespace
@@ -118,11 +159,37 @@ QString ClaudeDesktopConfig::defaultPath()
     return paths.value(0);
 }
 
+std::optional<QString> ClaudeDesktopConfig::writeProblem(const QString &path)
+{
+    const QFileInfo file(path);
+    const QString native = QDir::toNativeSeparators(file.absoluteFilePath());
+    if (file.exists() && isReadOnly(file)) {
+        return QCoreApplication::translate("ClaudeDesktopConfig",
+            "%1 is read-only, so Aries Companion cannot change it. Make the file writable and try again, or "
+            "add the entry by hand.")
+            .arg(native);
+    }
+    // The new text is written next to the file and renamed over it, and the backup goes there too, so the
+    // folder must be writable as well. A folder that does not exist yet is made in its nearest existing parent.
+    QFileInfo folder(file.absolutePath());
+    while (!folder.exists() && !folder.isRoot()) {
+        folder = QFileInfo(folder.absolutePath());
+    }
+    if (isReadOnly(folder)) {
+        return QCoreApplication::translate("ClaudeDesktopConfig",
+            "The folder %1 is read-only, so Aries Companion cannot write %2 there. Make the folder writable "
+            "and try again, or add the entry by hand.")
+            .arg(QDir::toNativeSeparators(folder.absoluteFilePath()), native);
+    }
+    return std::nullopt;
+}
+
 Expected<ClaudeDesktopConfig::Plan, QString> ClaudeDesktopConfig::planAdd(
     const QString &path, const QString &bridgePath)
 {
     if (!QFileInfo(bridgePath).isAbsolute()) {
-        return Unexpected(tr("The bridge's path must be absolute: Claude Desktop starts it from its own folder."));
+        return Unexpected(QCoreApplication::translate("ClaudeDesktopConfig",
+            "The bridge's path must be absolute: Claude Desktop starts it from its own folder."));
     }
     auto loaded = load(path);
     if (!loaded) {
@@ -131,14 +198,18 @@ Expected<ClaudeDesktopConfig::Plan, QString> ClaudeDesktopConfig::planAdd(
     const QByteArray &before = loaded->text;
     ordered_json &config = loaded->config;
     const ordered_json original = config;
+    Plan plan {path, before, before, {}, {}, {}};
+    describeBefore(plan, original);
     // Replacing the whole entry also drops stale arguments from an older install; its position is kept.
-    config["mcpServers"][kServerName] =
+    const ordered_json entry =
         ordered_json {{"command", QDir::toNativeSeparators(bridgePath).toStdString()}, {"args", ordered_json::array()}};
+    config["mcpServers"][kServerName] = entry;
+    plan.entryAfter = QByteArray::fromStdString(entry.dump());
     // No change at all when our entry is already exactly there (whatever the file's formatting).
-    if (!before.isEmpty() && original == config) {
-        return Plan {path, before, before};
+    if (before.isEmpty() || original != config) {
+        plan.after = serialize(config);
     }
-    return Plan {path, before, serialize(config)};
+    return plan;
 }
 
 Expected<ClaudeDesktopConfig::Plan, QString> ClaudeDesktopConfig::planRemove(const QString &path)
@@ -148,8 +219,9 @@ Expected<ClaudeDesktopConfig::Plan, QString> ClaudeDesktopConfig::planRemove(con
         return Unexpected(loaded.error());
     }
     ordered_json &config = loaded->config;
-    Plan plan {path, loaded->text, loaded->text};
-    if (config.contains("mcpServers") && config["mcpServers"].contains(kServerName)) {
+    Plan plan {path, loaded->text, loaded->text, {}, {}, {}};
+    describeBefore(plan, config);
+    if (ourEntry(config)) {
         config["mcpServers"].erase(kServerName);
         plan.after = serialize(config);
     }
@@ -166,25 +238,32 @@ Expected<void, QString> ClaudeDesktopConfig::apply(const Plan &plan)
         return Unexpected(current.error());
     }
     if (*current != plan.before) {
-        return Unexpected(tr("%1 changed since the change was prepared. Nothing was written; try again.")
+        return Unexpected(QCoreApplication::translate(
+            "ClaudeDesktopConfig", "%1 changed since the change was prepared. Nothing was written; try again.")
                               .arg(QDir::toNativeSeparators(plan.path)));
     }
     const QString native = QDir::toNativeSeparators(plan.path);
+    if (const auto problem = writeProblem(plan.path)) {
+        return Unexpected(*problem);
+    }
     if (!QDir().mkpath(QFileInfo(plan.path).absolutePath())) {
-        return Unexpected(tr("Cannot create the folder of %1.").arg(native));
+        return Unexpected(
+            QCoreApplication::translate("ClaudeDesktopConfig", "Cannot create the folder of %1.").arg(native));
     }
     if (!plan.before.isEmpty()) {
         const QString backup = plan.path + QStringLiteral(".bak");
         QSaveFile copy(backup);
         if (!copy.open(QIODevice::WriteOnly) || copy.write(plan.before) != plan.before.size() || !copy.commit()) {
-            return Unexpected(tr("Cannot write the backup %1, so %2 was left as it was.")
+            return Unexpected(QCoreApplication::translate(
+                "ClaudeDesktopConfig", "Cannot write the backup %1, so %2 was left as it was.")
                                   .arg(QDir::toNativeSeparators(backup), native));
         }
     }
     // QSaveFile writes a temporary file and renames it over the old one: Claude Desktop never reads half a file.
     QSaveFile file(plan.path);
     if (!file.open(QIODevice::WriteOnly) || file.write(plan.after) != plan.after.size() || !file.commit()) {
-        return Unexpected(tr("Cannot write %1: %2").arg(native, file.errorString()));
+        return Unexpected(
+            QCoreApplication::translate("ClaudeDesktopConfig", "Cannot write %1: %2").arg(native, file.errorString()));
     }
     return {};
 }

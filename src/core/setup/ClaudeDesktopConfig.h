@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Companion::Setup {
 
 /**
@@ -32,6 +34,12 @@ public:
         QString path;
         QByteArray before; ///< Empty when the file does not exist yet
         QByteArray after;
+        /** Our entry as it is now (compact JSON), empty when there is none: what the user sees change. */
+        QByteArray entryBefore;
+        /** Our entry once the plan is applied, empty when it is removed. */
+        QByteArray entryAfter;
+        /** The command our entry starts now (an older install may point elsewhere), empty when none. */
+        QString commandBefore;
         bool changes() const { return before != after; }
     };
 
@@ -43,6 +51,13 @@ public:
     static QStringList candidatePaths();
     /** The first candidate that exists, else the first candidate (a fresh install has none yet). */
     static QString defaultPath();
+
+    /**
+     * Why @p path cannot be written, in words, or nullopt when it can. A file or folder whose owner
+     * took away write permission counts as read-only even where this process could write it anyway
+     * (an administrator's or a dotfiles manager's file is left alone).
+     */
+    static std::optional<QString> writeProblem(const QString &path);
 
     /** The plan that sets our entry to start @p bridgePath (an absolute path). */
     static Expected<Plan, QString> planAdd(const QString &path, const QString &bridgePath);

@@ -8,24 +8,18 @@
 
 namespace Companion::Tools {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AriesPrompts", text);
-}
-
-} // namespace
+namespace { } // namespace
 
 void AriesPrompts::registerPrompts(Mcp::McpServer &server)
 {
     Mcp::PromptDefinition review;
     review.name = QStringLiteral("review_portfolio");
-    review.title = tr("Review my Aries portfolio");
-    review.description = tr("A plain-language review of the Aries portfolio: holdings, gains and losses, concentration "
-                            "and cash.");
-    review.arguments = {Mcp::PromptArgument {
-        QStringLiteral("account"), tr("Trading account id; leave empty for the default account"), false}};
+    review.title = QCoreApplication::translate("AriesPrompts", "Review my Aries portfolio");
+    review.description = QCoreApplication::translate("AriesPrompts",
+        "A plain-language review of the Aries portfolio: holdings, gains and losses, concentration "
+        "and cash.");
+    review.arguments = {Mcp::PromptArgument {QStringLiteral("account"),
+        QCoreApplication::translate("AriesPrompts", "Trading account id; leave empty for the default account"), false}};
     server.addPrompt(review, [](const QMap<QString, QString> &arguments) {
         const QString account = arguments.value(QStringLiteral("account")).trimmed();
         return QStringLiteral(
@@ -38,10 +32,11 @@ void AriesPrompts::registerPrompts(Mcp::McpServer &server)
 
     Mcp::PromptDefinition quote;
     quote.name = QStringLiteral("quote");
-    quote.title = tr("Current price of a stock");
-    quote.description = tr("The latest price, bid and ask, and today's change for one or more symbols.");
-    quote.arguments = {
-        Mcp::PromptArgument {QStringLiteral("symbols"), tr("Ticker symbols, e.g. AAPL or AAPL, MSFT"), true}};
+    quote.title = QCoreApplication::translate("AriesPrompts", "Current price of a stock");
+    quote.description = QCoreApplication::translate(
+        "AriesPrompts", "The latest price, bid and ask, and today's change for one or more symbols.");
+    quote.arguments = {Mcp::PromptArgument {QStringLiteral("symbols"),
+        QCoreApplication::translate("AriesPrompts", "Ticker symbols, e.g. AAPL or AAPL, MSFT"), true}};
     server.addPrompt(quote, [](const QMap<QString, QString> &arguments) {
         return QStringLiteral("What is the current price of %1 on Aries? Call get_quote and tell me the last price, "
                               "bid and ask, the change since the previous close, and whether the data is real-time or "
@@ -51,11 +46,13 @@ void AriesPrompts::registerPrompts(Mcp::McpServer &server)
 
     Mcp::PromptDefinition order;
     order.name = QStringLiteral("place_order_safely");
-    order.title = tr("Place an order safely");
-    order.description = tr("Checks an order with Aries' preview first, then places it; Aries Companion asks the user "
-                           "to approve it in its own window.");
-    order.arguments = {Mcp::PromptArgument {
-        QStringLiteral("order"), tr("The order in your words, e.g. \"buy 10 MSFT at a limit of $400\""), true}};
+    order.title = QCoreApplication::translate("AriesPrompts", "Place an order safely");
+    order.description = QCoreApplication::translate("AriesPrompts",
+        "Checks an order with Aries' preview first, then places it; Aries Companion asks the user "
+        "to approve it in its own window.");
+    order.arguments = {Mcp::PromptArgument {QStringLiteral("order"),
+        QCoreApplication::translate("AriesPrompts", "The order in your words, e.g. \"buy 10 MSFT at a limit of $400\""),
+        true}};
     server.addPrompt(order, [](const QMap<QString, QString> &arguments) {
         return QStringLiteral(
             "I want to place this order on Aries: %1.\n"

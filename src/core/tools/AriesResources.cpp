@@ -11,11 +11,6 @@ namespace Companion::Tools {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AriesResources", text);
-}
-
 /** A resource that reads by running @p tool with no arguments (the default account). */
 void addToolResource(Mcp::McpServer &server, Mcp::ResourceDefinition definition, const QString &tool)
 {
@@ -41,17 +36,19 @@ void AriesResources::registerResources(Mcp::McpServer &server)
     Mcp::ResourceDefinition portfolio;
     portfolio.uri = QStringLiteral("aries://portfolio");
     portfolio.name = QStringLiteral("portfolio");
-    portfolio.title = tr("Aries portfolio");
-    portfolio.description = tr("Positions of the default Aries account at current prices, with totals, cash and "
-                               "buying power (the same as the get_portfolio tool).");
+    portfolio.title = QCoreApplication::translate("AriesResources", "Aries portfolio");
+    portfolio.description = QCoreApplication::translate("AriesResources",
+        "Positions of the default Aries account at current prices, with totals, cash and "
+        "buying power (the same as the get_portfolio tool).");
     addToolResource(server, portfolio, QStringLiteral("get_portfolio"));
 
     Mcp::ResourceDefinition balances;
     balances.uri = QStringLiteral("aries://balances");
     balances.name = QStringLiteral("balances");
-    balances.title = tr("Aries balances");
-    balances.description = tr("Cash, buying power and equity of the default Aries account (the same as the "
-                              "get_balances tool).");
+    balances.title = QCoreApplication::translate("AriesResources", "Aries balances");
+    balances.description = QCoreApplication::translate("AriesResources",
+        "Cash, buying power and equity of the default Aries account (the same as the "
+        "get_balances tool).");
     addToolResource(server, balances, QStringLiteral("get_balances"));
 }
 

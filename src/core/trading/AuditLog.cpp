@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QPointer>
 
+#include <algorithm>
 #include <memory>
 
 namespace Companion::Trading {
@@ -43,10 +44,39 @@ bool isSecretKey(const std::string &key)
 
 } // namespace
 
+AuditRecord AuditRecord::toolCall(const QDateTime &time, const QString &client, const QString &transport,
+    const QString &tool, const QString &outcome, const QString &detail)
+{
+    AuditRecord record;
+    record.event = QLatin1String(kToolCallEvent);
+    record.time = time.toUTC();
+    record.client = client;
+    record.transport = transport;
+    record.tool = tool;
+    record.outcome = outcome;
+    record.detail = detail;
+    return record;
+}
+
 json AuditRecord::toJson() const
 {
+    if (isToolCall()) {
+        // No callId and no arguments: a tool call record says what ran, for whom, and how it ended.
+        json out {{"event", str(event)}, {"time", str(time.toUTC().toString(Qt::ISODateWithMs))},
+            {"client", str(client)}, {"tool", str(tool)}, {"outcome", str(outcome)}};
+        if (!transport.isEmpty()) {
+            out["transport"] = str(transport);
+        }
+        if (!detail.isEmpty()) {
+            out["detail"] = str(detail);
+        }
+        return out;
+    }
     json out {{"time", str(time.toUTC().toString(Qt::ISODateWithMs))}, {"callId", str(callId)}, {"client", str(client)},
         {"tool", str(tool)}, {"arguments", arguments}, {"outcome", str(outcome)}};
+    if (!event.isEmpty()) {
+        out["event"] = str(event);
+    }
     const auto put = [&out](const char *key, const QString &value) {
         if (!value.isEmpty()) {
             out[key] = str(value);
@@ -69,6 +99,7 @@ std::optional<AuditRecord> AuditRecord::fromJson(const json &value)
         return std::nullopt;
     }
     AuditRecord record;
+    record.event = qstr(value, "event");
     record.time = QDateTime::fromString(qstr(value, "time"), Qt::ISODateWithMs);
     record.callId = qstr(value, "callId");
     record.client = qstr(value, "client");
@@ -80,6 +111,7 @@ std::optional<AuditRecord> AuditRecord::fromJson(const json &value)
     record.orderId = qstr(value, "orderId");
     record.status = qstr(value, "status");
     record.detail = qstr(value, "detail");
+    record.transport = qstr(value, "transport");
     if (const QString notional = qstr(value, "notional"); !notional.isEmpty()) {
         record.notional = Decimal::parse(notional);
     }
@@ -170,12 +202,50 @@ QList<AuditRecord> AuditLog::readAll() const
     return records;
 }
 
+QList<AuditRecord> AuditLog::recent(int count, const QString &event) const
+{
+    QList<AuditRecord> newestFirst;
+    if (count <= 0) {
+        return newestFirst;
+    }
+    for (const QString &path : {filePath(), rotatedPath(1)}) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const qint64 start = std::max<qint64>(0, file.size() - kRecentReadBytes);
+        if (!file.seek(start)) {
+            continue;
+        }
+        QList<QByteArray> lines = file.readAll().split('\n');
+        if (start > 0 && !lines.isEmpty()) {
+            lines.removeFirst(); // began in the middle of a line
+        }
+        for (auto line = lines.crbegin(); line != lines.crend() && newestFirst.size() < count; ++line) {
+            const QByteArray trimmed = line->trimmed();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            const json value = json::parse(trimmed.constBegin(), trimmed.constEnd(), nullptr, false);
+            auto record = AuditRecord::fromJson(value);
+            if (record && (event.isEmpty() || record->event == event)) {
+                newestFirst.append(std::move(*record));
+            }
+        }
+        if (newestFirst.size() >= count) {
+            break;
+        }
+    }
+    std::reverse(newestFirst.begin(), newestFirst.end());
+    return newestFirst;
+}
+
 QList<AuditRecord> AuditLog::pendingUncertain() const
 {
     QHash<QString, AuditRecord> last;
     QStringList order;
     for (const AuditRecord &record : readAll()) {
-        if (record.clientTag.isEmpty()) {
+        if (record.clientTag.isEmpty() || record.isToolCall()) {
             continue;
         }
         if (!last.contains(record.clientTag)) {
@@ -200,8 +270,9 @@ Decimal AuditLog::placedNotionalOn(QDate day) const
     Decimal total;
     QStringList seen;
     for (const AuditRecord &record : readAll()) {
-        if (record.outcome != QLatin1String("sending") || !record.notional || record.clientTag.isEmpty()
-            || seen.contains(record.clientTag) || record.time.toLocalTime().date() != day) {
+        if (record.isToolCall() || record.outcome != QLatin1String("sending") || !record.notional
+            || record.clientTag.isEmpty() || seen.contains(record.clientTag)
+            || record.time.toLocalTime().date() != day) {
             continue;
         }
         seen << record.clientTag;

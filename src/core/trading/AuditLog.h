@@ -25,6 +25,14 @@ namespace Companion::Trading {
 /** One line of the audit log. */
 struct AuditRecord
 {
+    /** The "event" of a record of one finished MCP tool call (any tool, not only orders). */
+    static constexpr const char *kToolCallEvent = "tool_call";
+
+    /**
+     * What the line records: empty for the steps of an order tool (the log's first kind, written without
+     * an "event" key), kToolCallEvent for one finished tool call.
+     */
+    QString event;
     QDateTime time; ///< UTC
     QString callId; ///< Ties the records of one tool call together
     QString client; ///< MCP client name
@@ -42,6 +50,15 @@ struct AuditRecord
     QString status; ///< Aries' order status
     std::optional<Decimal> notional; ///< What counts towards the day cap
     QString detail; ///< A reason, Aries' text, an error
+    QString transport; ///< Tool calls: "local" or "http"
+
+    bool isToolCall() const { return event == QLatin1String(kToolCallEvent); }
+    /**
+     * A tool call record: @p outcome is "ok", "error", "denied" or "cancelled". It has no arguments: the
+     * status view and the log say which tool ran for whom and how it ended, not with what.
+     */
+    static AuditRecord toolCall(const QDateTime &time, const QString &client, const QString &transport,
+        const QString &tool, const QString &outcome, const QString &detail);
 
     nlohmann::json toJson() const;
     static std::optional<AuditRecord> fromJson(const nlohmann::json &value);
@@ -71,6 +88,14 @@ public:
     Expected<void, QString> append(const AuditRecord &record);
     /** Every readable record of every file, oldest first. */
     QList<AuditRecord> readAll() const;
+    /**
+     * The newest @p count records (of kind @p event when it is not empty; AuditRecord::kToolCallEvent for
+     * the tool calls), oldest first. Reads only the end of the current file (and of the one rotated
+     * before it when that is not enough), at most kRecentReadBytes of each, so it stays quick on a
+     * full log; older records are in the files themselves.
+     */
+    QList<AuditRecord> recent(int count, const QString &event = {}) const;
+    static constexpr qint64 kRecentReadBytes = 512 * 1024;
     /** Orders (by client tag) whose last record is "sending" or "uncertain". */
     QList<AuditRecord> pendingUncertain() const;
     /** The notional of orders placed (or possibly placed) on the local day @p day. */

@@ -12,11 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OrderTicket", text);
-}
-
 const QStringList kSides {
     QStringLiteral("BUY"), QStringLiteral("SELL"), QStringLiteral("SELL_SHORT"), QStringLiteral("BUY_TO_COVER")};
 const QStringList kTypes {
@@ -43,12 +38,14 @@ Expected<std::optional<QString>, TicketProblem> stringArg(const json &arguments,
     }
     const QString field = QString::fromLatin1(name);
     if (!it->is_string()) {
-        return problem(field, tr("%1 must be text.").arg(field));
+        return problem(field, QCoreApplication::translate("OrderTicket", "%1 must be text.").arg(field));
     }
     const QString value = QString::fromStdString(it->get<std::string>()).trimmed();
     if (value.size() > kMaxArgumentLength) {
-        return problem(
-            field, tr("%1 is too long; give a short value such as the ones listed in the tool's schema.").arg(field));
+        return problem(field,
+            QCoreApplication::translate(
+                "OrderTicket", "%1 is too long; give a short value such as the ones listed in the tool's schema.")
+                .arg(field));
     }
     if (value.isEmpty()) {
         return std::optional<QString>();
@@ -74,16 +71,21 @@ Expected<std::optional<Decimal>, TicketProblem> decimalArg(const json &arguments
         // "400.100000000000005"), which is the number the model wrote.
         text = QString::fromStdString(it->dump());
     } else {
-        return problem(field, tr("%1 must be a number such as \"10\" or \"175.50\".").arg(field));
+        return problem(field,
+            QCoreApplication::translate("OrderTicket", "%1 must be a number such as \"10\" or \"175.50\".").arg(field));
     }
     if (text.size() > 30) {
-        return problem(field, tr("%1 is not a usable number: write it plainly, such as \"175.50\".").arg(field));
+        return problem(field,
+            QCoreApplication::translate(
+                "OrderTicket", "%1 is not a usable number: write it plainly, such as \"175.50\".")
+                .arg(field));
     }
     const auto value = Decimal::parse(text);
     if (!value) {
         return problem(field,
-            tr("%1 is not a usable number: write it plainly with at most 6 decimals and no exponent, "
-               "currency sign or separators, such as \"175.50\".")
+            QCoreApplication::translate("OrderTicket",
+                "%1 is not a usable number: write it plainly with at most 6 decimals and no exponent, "
+                "currency sign or separators, such as \"175.50\".")
                 .arg(field));
     }
     return std::optional<Decimal>(*value);
@@ -93,14 +95,18 @@ std::optional<TicketProblem> quantityProblem(Decimal quantity)
 {
     const QString field = QStringLiteral("quantity");
     if (!quantity.isPositive()) {
-        return TicketProblem {field, tr("quantity must be a positive number of shares, such as 10.")};
+        return TicketProblem {field,
+            QCoreApplication::translate("OrderTicket", "quantity must be a positive number of shares, such as 10.")};
     }
     if (!quantity.isInteger()) {
-        return TicketProblem {field, tr("quantity must be whole shares: Aries does not take fractional shares.")};
+        return TicketProblem {field,
+            QCoreApplication::translate(
+                "OrderTicket", "quantity must be whole shares: Aries does not take fractional shares.")};
     }
     // Aries' accounts are far below this; a larger number is a mistake (or a unit mix-up with dollars).
     if (quantity > Decimal::fromInt(10'000'000)) {
-        return TicketProblem {field, tr("quantity is larger than 10,000,000 shares; check the number.")};
+        return TicketProblem {field,
+            QCoreApplication::translate("OrderTicket", "quantity is larger than 10,000,000 shares; check the number.")};
     }
     return std::nullopt;
 }
@@ -114,12 +120,14 @@ Expected<QString, TicketProblem> accountArg(const json &arguments, const QString
     const QString value = account->value_or(defaultAccountId);
     if (value.size() > OrderTicket::kMaxAccountLength) {
         return problem(QStringLiteral("account"),
-            tr("account is longer than Aries' 50 characters; use an account id from the account list."));
+            QCoreApplication::translate("OrderTicket",
+                "account is longer than Aries' 50 characters; use an account id from the account list."));
     }
     static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9._-]*$"));
     if (!shape.match(value).hasMatch()) {
-        return problem(
-            QStringLiteral("account"), tr("account must be an Aries trading account id such as SBX-10000001."));
+        return problem(QStringLiteral("account"),
+            QCoreApplication::translate(
+                "OrderTicket", "account must be an Aries trading account id such as SBX-10000001."));
     }
     return value; // empty: the tools pick the user's account
 }
@@ -136,12 +144,15 @@ Expected<QString, TicketProblem> enumArg(
         if (fallback) {
             return *fallback;
         }
-        return problem(
-            field, tr("%1 is required: one of %2.").arg(field, allowed.join(QStringLiteral(", ")).toLower()));
+        return problem(field,
+            QCoreApplication::translate("OrderTicket", "%1 is required: one of %2.")
+                .arg(field, allowed.join(QStringLiteral(", ")).toLower()));
     }
     const QString value = OrderTicket::normalizedEnum(**raw);
     if (!allowed.contains(value)) {
-        return problem(field, tr("%1 must be one of %2.").arg(field, allowed.join(QStringLiteral(", ")).toLower()));
+        return problem(field,
+            QCoreApplication::translate("OrderTicket", "%1 must be one of %2.")
+                .arg(field, allowed.join(QStringLiteral(", ")).toLower()));
     }
     return value;
 }
@@ -154,15 +165,17 @@ Expected<QString, TicketProblem> symbolArg(const json &arguments, bool required)
     }
     if (!*raw) {
         if (required) {
-            return problem(QStringLiteral("symbol"), tr("symbol is required: the ticker, such as AAPL."));
+            return problem(QStringLiteral("symbol"),
+                QCoreApplication::translate("OrderTicket", "symbol is required: the ticker, such as AAPL."));
         }
         return QString();
     }
     const auto symbol = OrderTicket::normalizedSymbol(**raw);
     if (!symbol) {
         return problem(QStringLiteral("symbol"),
-            tr("symbol must be a ticker of 1 to 21 plain letters A–Z, digits or dots, such as AAPL or BRK.B "
-               "(no look-alike letters from other alphabets, no spaces)."));
+            QCoreApplication::translate("OrderTicket",
+                "symbol must be a ticker of 1 to 21 plain letters A–Z, digits or dots, such as AAPL or BRK.B "
+                "(no look-alike letters from other alphabets, no spaces)."));
     }
     return *symbol;
 }
@@ -175,12 +188,14 @@ Expected<QString, TicketProblem> orderIdArg(const json &arguments)
     }
     static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9._:-]{1,100}$"));
     if (!*raw) {
-        return problem(
-            QStringLiteral("order_id"), tr("order_id is required: the Aries order id (clOrdId) from the order list."));
+        return problem(QStringLiteral("order_id"),
+            QCoreApplication::translate(
+                "OrderTicket", "order_id is required: the Aries order id (clOrdId) from the order list."));
     }
     if (!shape.match(**raw).hasMatch()) {
-        return problem(
-            QStringLiteral("order_id"), tr("order_id must be an Aries order id (clOrdId) as the order list shows it."));
+        return problem(QStringLiteral("order_id"),
+            QCoreApplication::translate(
+                "OrderTicket", "order_id must be an Aries order id (clOrdId) as the order list shows it."));
     }
     return **raw;
 }
@@ -192,18 +207,24 @@ std::optional<TicketProblem> pricesMatchType(
     const auto [needsLimit, needsStop] = OrderTicket::pricesFor(type);
     const QString typeName = type.toLower();
     if (needsLimit && !limit) {
-        return TicketProblem {QStringLiteral("limit_price"), tr("a %1 order needs limit_price.").arg(typeName)};
+        return TicketProblem {QStringLiteral("limit_price"),
+            QCoreApplication::translate("OrderTicket", "a %1 order needs limit_price.").arg(typeName)};
     }
     if (needsStop && !stop) {
-        return TicketProblem {QStringLiteral("stop_price"), tr("a %1 order needs stop_price.").arg(typeName)};
+        return TicketProblem {QStringLiteral("stop_price"),
+            QCoreApplication::translate("OrderTicket", "a %1 order needs stop_price.").arg(typeName)};
     }
     if (!needsLimit && limit) {
         return TicketProblem {QStringLiteral("limit_price"),
-            tr("a %1 order takes no limit_price: remove it, or use type limit or stop_limit.").arg(typeName)};
+            QCoreApplication::translate(
+                "OrderTicket", "a %1 order takes no limit_price: remove it, or use type limit or stop_limit.")
+                .arg(typeName)};
     }
     if (!needsStop && stop) {
         return TicketProblem {QStringLiteral("stop_price"),
-            tr("a %1 order takes no stop_price: remove it, or use type stop or stop_limit.").arg(typeName)};
+            QCoreApplication::translate(
+                "OrderTicket", "a %1 order takes no stop_price: remove it, or use type stop or stop_limit.")
+                .arg(typeName)};
     }
     if (limit) {
         if (auto p = OrderTicket::priceProblem(*limit, QStringLiteral("limit_price"))) {
@@ -253,20 +274,25 @@ std::optional<QString> OrderTicket::normalizedSymbol(const QString &text)
 std::optional<TicketProblem> OrderTicket::priceProblem(Decimal price, const QString &field)
 {
     if (!price.isPositive()) {
-        return TicketProblem {field, tr("%1 must be a positive price in dollars, such as 175.50.").arg(field)};
+        return TicketProblem {field,
+            QCoreApplication::translate("OrderTicket", "%1 must be a positive price in dollars, such as 175.50.")
+                .arg(field)};
     }
     if (price > Decimal::fromInt(1'000'000)) {
-        return TicketProblem {field, tr("%1 is above $1,000,000 a share; check the number.").arg(field)};
+        return TicketProblem {field,
+            QCoreApplication::translate("OrderTicket", "%1 is above $1,000,000 a share; check the number.").arg(field)};
     }
     // Aries' tick sizes: cents at $1 and above, hundredths of a cent below.
     if (price >= Decimal::fromInt(1) && price.decimals() > 2) {
         return TicketProblem {field,
-            tr("%1 has more than 2 decimals; prices of $1 and above go in cents, e.g. %2.")
+            QCoreApplication::translate(
+                "OrderTicket", "%1 has more than 2 decimals; prices of $1 and above go in cents, e.g. %2.")
                 .arg(field, price.rounded(2).toString(2))};
     }
     if (price < Decimal::fromInt(1) && price.decimals() > 4) {
         return TicketProblem {field,
-            tr("%1 has more than 4 decimals; prices below $1 take at most 4, e.g. %2.")
+            QCoreApplication::translate(
+                "OrderTicket", "%1 has more than 4 decimals; prices below $1 take at most 4, e.g. %2.")
                 .arg(field, price.rounded(4).toString(2))};
     }
     return std::nullopt;
@@ -276,7 +302,7 @@ Expected<Aries::AriesOrderRequest, TicketProblem> OrderTicket::parseOrder(
     const json &arguments, const QString &defaultAccountId)
 {
     if (!arguments.is_object()) {
-        return problem(QString(), tr("The arguments must be an object."));
+        return problem(QString(), QCoreApplication::translate("OrderTicket", "The arguments must be an object."));
     }
     Aries::AriesOrderRequest request;
     const auto side = enumArg(arguments, "side", kSides, std::nullopt);
@@ -289,7 +315,8 @@ Expected<Aries::AriesOrderRequest, TicketProblem> OrderTicket::parseOrder(
         return Unexpected(quantity.error());
     }
     if (!*quantity) {
-        return problem(QStringLiteral("quantity"), tr("quantity is required: the number of shares, such as 10."));
+        return problem(QStringLiteral("quantity"),
+            QCoreApplication::translate("OrderTicket", "quantity is required: the number of shares, such as 10."));
     }
     if (auto p = quantityProblem(**quantity)) {
         return Unexpected(*p);
@@ -321,7 +348,8 @@ Expected<Aries::AriesOrderRequest, TicketProblem> OrderTicket::parseOrder(
     if (request.type == QLatin1String("STOP_LIMIT") && request.side.startsWith(QLatin1String("BUY"))
         && *request.limitPrice < *request.stopPrice) {
         return problem(QStringLiteral("limit_price"),
-            tr("for a buy stop_limit order the limit_price is normally at or above the stop_price; check both."));
+            QCoreApplication::translate("OrderTicket",
+                "for a buy stop_limit order the limit_price is normally at or above the stop_price; check both."));
     }
     const auto tif = enumArg(arguments, "time_in_force", kTimesInForce, QStringLiteral("DAY"));
     if (!tif) {
@@ -340,7 +368,7 @@ Expected<Aries::AriesReplaceRequest, TicketProblem> OrderTicket::parseReplace(
     const json &arguments, const QString &defaultAccountId)
 {
     if (!arguments.is_object()) {
-        return problem(QString(), tr("The arguments must be an object."));
+        return problem(QString(), QCoreApplication::translate("OrderTicket", "The arguments must be an object."));
     }
     Aries::AriesReplaceRequest request;
     const auto id = orderIdArg(arguments);
@@ -407,7 +435,8 @@ Expected<Aries::AriesReplaceRequest, TicketProblem> OrderTicket::parseReplace(
     if (!request.quantity && !request.limitPrice && !request.stopPrice && request.type.isEmpty()
         && request.timeInForce.isEmpty()) {
         return problem(QString(),
-            tr("Say what to change: give at least one of quantity, type, limit_price, stop_price or time_in_force."));
+            QCoreApplication::translate("OrderTicket",
+                "Say what to change: give at least one of quantity, type, limit_price, stop_price or time_in_force."));
     }
     const auto account = accountArg(arguments, defaultAccountId);
     if (!account) {
@@ -421,7 +450,7 @@ Expected<Aries::AriesCancelRequest, TicketProblem> OrderTicket::parseCancel(
     const json &arguments, const QString &defaultAccountId)
 {
     if (!arguments.is_object()) {
-        return problem(QString(), tr("The arguments must be an object."));
+        return problem(QString(), QCoreApplication::translate("OrderTicket", "The arguments must be an object."));
     }
     Aries::AriesCancelRequest request;
     const auto id = orderIdArg(arguments);

@@ -7,10 +7,6 @@
 namespace Companion::Trading {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TradingPolicy", text);
-}
 
 QString money(Decimal value)
 {
@@ -26,14 +22,16 @@ std::optional<PolicyRefusal> TradingPolicy::checkTradingAllowed() const
 {
     if (m_paused) {
         return PolicyRefusal {QStringLiteral("paused"),
-            tr("Trading is paused in Aries Companion. The user can resume it by unticking \"Pause trading\" in "
-               "the tray menu; until then no order can be placed, changed or cancelled through the assistant.")};
+            QCoreApplication::translate("TradingPolicy",
+                "Trading is paused in Aries Companion. The user can resume it by unticking \"Pause trading\" in "
+                "the tray menu; until then no order can be placed, changed or cancelled through the assistant.")};
     }
     if (!m_limits.tradingEnabled) {
         return PolicyRefusal {QStringLiteral("read_only"),
-            tr("Aries Companion is in read-only mode, so the assistant cannot place, change or cancel orders. "
-               "The user can turn trading on in Aries Companion's settings: on the Trading page, tick \"Let the "
-               "assistant place, change and cancel orders\".")};
+            QCoreApplication::translate("TradingPolicy",
+                "Aries Companion is in read-only mode, so the assistant cannot place, change or cancel orders. "
+                "The user can turn trading on in Aries Companion's settings: on the Trading page, tick \"Let the "
+                "assistant place, change and cancel orders\".")};
     }
     return std::nullopt;
 }
@@ -45,25 +43,29 @@ std::optional<PolicyRefusal> TradingPolicy::checkOrder(const OrderExposure &orde
     }
     if (!m_limits.symbolAllowlist.isEmpty() && !m_limits.symbolAllowlist.contains(order.symbol)) {
         return PolicyRefusal {QStringLiteral("symbol_not_allowed"),
-            tr("%1 is not on the symbol allowlist in Aries Companion's settings (allowed: %2). "
-               "The user can add it there.")
+            QCoreApplication::translate("TradingPolicy",
+                "%1 is not on the symbol allowlist in Aries Companion's settings (allowed: %2). "
+                "The user can add it there.")
                 .arg(order.symbol, m_limits.symbolAllowlist.join(QStringLiteral(", ")))};
     }
     if (m_limits.maxQuantity && order.quantity > *m_limits.maxQuantity) {
         return PolicyRefusal {QStringLiteral("max_quantity"),
-            tr("The order is for %1 shares, above the maximum of %2 shares per order set in Aries Companion's "
-               "settings. Use a smaller quantity, or the user can raise the limit there.")
+            QCoreApplication::translate("TradingPolicy",
+                "The order is for %1 shares, above the maximum of %2 shares per order set in Aries Companion's "
+                "settings. Use a smaller quantity, or the user can raise the limit there.")
                 .arg(order.quantity.toString(), m_limits.maxQuantity->toString())};
     }
     const bool anyNotionalCap = m_limits.maxNotionalPerOrder || m_limits.maxNotionalPerDay;
     if (anyNotionalCap && !order.notional) {
         return PolicyRefusal {QStringLiteral("max_notional_per_order"),
-            tr("The order's value is too large to compute, far above the caps set in Aries Companion's settings.")};
+            QCoreApplication::translate("TradingPolicy",
+                "The order's value is too large to compute, far above the caps set in Aries Companion's settings.")};
     }
     if (m_limits.maxNotionalPerOrder && *order.notional > *m_limits.maxNotionalPerOrder) {
         return PolicyRefusal {QStringLiteral("max_notional_per_order"),
-            tr("The order is worth about %1, above the maximum of %2 per order set in Aries Companion's settings. "
-               "Use a smaller order, or the user can raise the limit there.")
+            QCoreApplication::translate("TradingPolicy",
+                "The order is worth about %1, above the maximum of %2 per order set in Aries Companion's settings. "
+                "Use a smaller order, or the user can raise the limit there.")
                 .arg(money(*order.notional), money(*m_limits.maxNotionalPerOrder))};
     }
     if (m_limits.maxNotionalPerDay) {
@@ -72,8 +74,9 @@ std::optional<PolicyRefusal> TradingPolicy::checkOrder(const OrderExposure &orde
         if (!total || *total > *m_limits.maxNotionalPerDay) {
             const auto left = m_limits.maxNotionalPerDay->minus(dayTotal(today)).value_or(Decimal());
             return PolicyRefusal {QStringLiteral("max_notional_per_day"),
-                tr("The order (about %1) would pass today's maximum of %2 set in Aries Companion's settings; "
-                   "%3 is left for today. The user can raise the limit there.")
+                QCoreApplication::translate("TradingPolicy",
+                    "The order (about %1) would pass today's maximum of %2 set in Aries Companion's settings; "
+                    "%3 is left for today. The user can raise the limit there.")
                     .arg(
                         money(added), money(*m_limits.maxNotionalPerDay), money(left.isNegative() ? Decimal() : left))};
         }
