@@ -107,6 +107,9 @@ void Bridge::launchAppOnce()
     // there would corrupt the message stream (and keep the client's pipe open after we exit).
     QProcess process;
     process.setProgram(m_options.appProgram);
+    // If the app is already starting (another bridge launched it a moment ago), a background launch only checks
+    // that it runs and leaves its windows alone instead of popping them up.
+    process.setArguments({QStringLiteral("--background")});
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(QProcess::nullDevice());
     process.setStandardErrorFile(QProcess::nullDevice());

@@ -9,5 +9,5 @@ companion_add_test(TestConsentWindow SOURCES TestConsentWindow.cpp LIBS companio
 # The screenshots (consent-window*.png) land next to the test in the build tree.
 target_compile_definitions(TestConsentWindow PRIVATE
     ARIES_CONSENT_BIN="$<TARGET_FILE:aries-consent>"
-    CONSENT_SCREENSHOT_DIR="${CMAKE_CURRENT_BINARY_DIR}")
+    CONSENT_SCREENSHOT_DIR="${PROJECT_BINARY_DIR}/screenshots")
 add_dependencies(TestConsentWindow aries-consent aries-sandbox)

@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: Aries Companion contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AppInfo.h"
+#include "AssistantSetupDialog.h"
 #include "CompanionApp.h"
 #include "SandboxProcess.h"
 #include "SettingsDialog.h"
+#include "StatusWindow.h"
 #include "TrayController.h"
 #include "auth/TokenManager.h"
 #include "auth/TokenSet.h"
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void redirectMismatch_explainsRedirectUri();
     void httpEndpoint_followsPortSetting();
     void pauseTrading_inTheTray_refusesOrdersAtOnce();
+    void trayWindows_statusSetupAndTradingSettings();
 
 private:
     static quint16 freePort();
@@ -120,9 +123,53 @@ void TestCompanionApp::pauseTrading_inTheTray_refusesOrdersAtOnce()
     QVERIFY2(result["structuredContent"]["outcome"] == "refused", result.dump().c_str());
     QVERIFY(QString::fromStdString(result["content"][0]["text"].get<std::string>()).contains(QLatin1String("paused")));
     QCOMPARE(app.approvals().pendingCount(), 0);
+    // The call is in the audit log as a tool call: who asked, which tool, how it ended; never its arguments.
+    const QList<Trading::AuditRecord> calls =
+        app.auditLog().recent(10, QString::fromLatin1(Trading::AuditRecord::kToolCallEvent));
+    QVERIFY(!calls.isEmpty());
+    QCOMPARE(calls.last().tool, QStringLiteral("place_order"));
+    QCOMPARE(calls.last().client, QStringLiteral("test"));
+    QCOMPARE(calls.last().outcome, QStringLiteral("denied"));
 
     app.tray().pauseTradingAction()->setChecked(false);
     QVERIFY(!app.tradingPolicy().isPaused());
+}
+
+void TestCompanionApp::trayWindows_statusSetupAndTradingSettings()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+    Ui::LaunchOptions options = optionsFor(sandbox, QStringLiteral("sandbox-demo-client"));
+    options.connect = false;
+    Ui::CompanionApp app(options);
+    app.start();
+    QWidget *window = app.tray().window();
+    QVERIFY(window);
+
+    // Status… opens the status window; a second click brings the same one back rather than a second copy.
+    QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("statusButton")), Qt::LeftButton);
+    QPointer<Ui::StatusWindow> status = app.statusWindow();
+    QVERIFY(status && status->isVisible());
+    QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("statusButton")), Qt::LeftButton);
+    QCOMPARE(app.statusWindow(), status.data());
+
+    // Its "Change…" next to the safety settings opens Settings at the Trading page.
+    Q_EMIT status->tradingSettingsRequested();
+    auto *settings = window->findChild<Ui::SettingsDialog *>();
+    QVERIFY(settings && settings->isVisible());
+    QCOMPARE(settings->currentPage(), Ui::SettingsDialog::Page::Trading);
+
+    // Set up Claude Desktop…, from the tray and from the status window, opens one setup window.
+    QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("setupClaudeButton")), Qt::LeftButton);
+    QPointer<Ui::AssistantSetupDialog> setup = app.assistantSetup();
+    QVERIFY(setup && setup->isVisible());
+    Q_EMIT status->setupClaudeDesktopRequested();
+    QCOMPARE(app.assistantSetup(), setup.data());
+
+    // A second launch of the app shows this one's window.
+    window->hide();
+    app.bringToFront();
+    QVERIFY(window->isVisible());
 }
 
 quint16 TestCompanionApp::freePort()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AppInfo.h"
 #include "SettingsDialog.h"
+#include "platform/Autostart.h"
 #include "settings/CompanionSettings.h"
 #include "trading/TradingPolicy.h"
 
@@ -9,6 +10,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -38,6 +40,9 @@ private Q_SLOTS:
     void saveAndConnect_emitsConnect();
     void mcpPort_isSavedAndZeroMeansOff();
     void trading_isOffByDefault_andLimitsAreCheckedAndSaved();
+    void startAtLogin_isOffByDefault_andFollowsTheEntry();
+    void startAtLogin_writeFails_showsProblemAndStaysOpen();
+    void showPage_opensTheAskedPage();
     void screenshot();
 
 private:
@@ -280,6 +285,119 @@ void TestSettingsDialog::trading_isOffByDefault_andLimitsAreCheckedAndSaved()
     Companion::Trading::TradingLimits off;
     reread.saveTradingLimits(off);
     reread.saveDefaultAccountId(QString());
+}
+
+void TestSettingsDialog::startAtLogin_isOffByDefault_andFollowsTheEntry()
+{
+    const Companion::Platform::Autostart entry;
+    QVERIFY(!entry.isEnabled());
+    CompanionSettings settings;
+    {
+        SettingsDialog dialog(settings);
+        dialog.show();
+        auto *check = child<QCheckBox>(dialog, "autostartCheck");
+        QVERIFY(check->isVisible());
+        QVERIFY(!check->isChecked());
+        QVERIFY(check->text().contains(QLatin1String("when I log in")));
+        child<QLineEdit>(dialog, "clientIdEdit")->setText(QStringLiteral("client-1234"));
+        check->setChecked(true);
+        QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+        QVERIFY(!dialog.isVisible());
+    }
+    // Saved where the desktop looks for it, starting this program.
+    QVERIFY(entry.isEnabled());
+    QVERIFY(QFileInfo(entry.location()).absoluteFilePath().startsWith(QDir::homePath()));
+    {
+        SettingsDialog dialog(settings);
+        dialog.show();
+        auto *check = child<QCheckBox>(dialog, "autostartCheck");
+        QVERIFY(check->isChecked());
+        // Cancel changes nothing.
+        check->setChecked(false);
+        dialog.reject();
+        QVERIFY(entry.isEnabled());
+        // load() shows the real state again; Save with the box cleared removes the entry.
+        dialog.load();
+        QVERIFY(check->isChecked());
+        dialog.show();
+        check->setChecked(false);
+        QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    }
+    QVERIFY(!entry.isEnabled());
+    QVERIFY(!QFileInfo::exists(entry.location()));
+
+    // Switched off outside the app (the desktop's own settings removed it): the box follows on the next load.
+    QVERIFY(Companion::Platform::Autostart(QCoreApplication::applicationFilePath()).setEnabled(true));
+    SettingsDialog dialog(settings);
+    QVERIFY(child<QCheckBox>(dialog, "autostartCheck")->isChecked());
+    QFile::remove(entry.location());
+    dialog.load();
+    QVERIFY(!child<QCheckBox>(dialog, "autostartCheck")->isChecked());
+}
+
+void TestSettingsDialog::startAtLogin_writeFails_showsProblemAndStaysOpen()
+{
+    const Companion::Platform::Autostart entry;
+    // A file where the autostart folder should be: writing fails for any user, root included.
+    const QString folder = QFileInfo(entry.location()).absolutePath();
+    QDir(folder).removeRecursively();
+    QFile blocker(folder);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    QSignalSpy saved(&dialog, &SettingsDialog::saved);
+    dialog.show();
+    child<QTabWidget>(dialog, "settingsTabs")->setCurrentIndex(1);
+    child<QLineEdit>(dialog, "clientIdEdit")->setText(QStringLiteral("client-5678"));
+    auto *problem = child<QLabel>(dialog, "autostartProblemLabel");
+    QVERIFY(!problem->isVisible());
+    child<QCheckBox>(dialog, "autostartCheck")->setChecked(true);
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+
+    // The rest is saved; the dialog stays open on the account page and says what failed and where.
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(CompanionSettings().clientId(), QStringLiteral("client-5678"));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.currentPage(), SettingsDialog::Page::Account);
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QLatin1String("log in")) && problem->text().contains(folder),
+        qPrintable(problem->text()));
+    QVERIFY(!entry.isEnabled());
+
+    // With the folder fixed, saving again works and the message goes.
+    QVERIFY(QFile::remove(folder));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(entry.isEnabled());
+    QVERIFY(Companion::Platform::Autostart().setEnabled(false));
+    dialog.load();
+    QVERIFY(!problem->isVisible());
+}
+
+void TestSettingsDialog::showPage_opensTheAskedPage()
+{
+    CompanionSettings settings;
+    SettingsDialog dialog(settings);
+    QVERIFY(!dialog.isVisible());
+    dialog.showPage(SettingsDialog::Page::Trading);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.currentPage(), SettingsDialog::Page::Trading);
+    QVERIFY(child<QWidget>(dialog, "tradingPage")->isVisible());
+    QVERIFY(child<QCheckBox>(dialog, "tradingEnabledCheck")->isVisible());
+
+    dialog.showPage(SettingsDialog::Page::Account);
+    QCOMPARE(dialog.currentPage(), SettingsDialog::Page::Account);
+    QVERIFY(child<QLineEdit>(dialog, "clientIdEdit")->isVisible());
+    QVERIFY(!child<QWidget>(dialog, "tradingPage")->isVisible());
+
+    // Also after the dialog was closed, as the status window's "Change…" finds it.
+    dialog.reject();
+    QVERIFY(!dialog.isVisible());
+    dialog.showPage(SettingsDialog::Page::Trading);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(child<QTabWidget>(dialog, "settingsTabs")->currentWidget(), child<QWidget>(dialog, "tradingPage"));
 }
 
 void TestSettingsDialog::screenshot()

@@ -2,12 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AppInfo.h"
 #include "CompanionApp.h"
+#include "SingleInstance.h"
+#include "platform/Autostart.h"
 #include "settings/CompanionSettings.h"
 #include "setup/ClientConfig.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
 #include <variant>
@@ -16,11 +21,21 @@ using namespace Companion;
 
 namespace {
 
+/** What the command line asked for. */
+struct Launch
+{
+    Ui::LaunchOptions options;
+    /** --background: if a copy is already running, leave its windows alone (starts at login, by aries-mcp). */
+    bool background = false;
+    /** The options given other than --background, which a copy already running does not take over. */
+    QStringList appOptions;
+};
+
 /**
  * Reads the command line: the options to start with, or an exit code when the run ends here
  * (a printed client configuration, or a value that cannot be used, which is explained on stderr).
  */
-std::variant<Ui::LaunchOptions, int> parse(QCoreApplication &app)
+std::variant<Launch, int> parse(QCoreApplication &app)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -52,7 +67,10 @@ std::variant<Ui::LaunchOptions, int> parse(QCoreApplication &app)
                        "setting, normally %1); 0 turns it off.")
             .arg(CompanionSettings::kDefaultMcpPort),
         QStringLiteral("N"));
-    parser.addOptions({clientId, authorizeUrl, apiBase, connect, sandbox, printConfig, mcpPort});
+    const QCommandLineOption background(Platform::Autostart::backgroundOption().mid(2),
+        QStringLiteral("If Aries Companion is already running, leave its windows as they are (used when it is "
+                       "started at login or by aries-mcp)."));
+    parser.addOptions({clientId, authorizeUrl, apiBase, connect, sandbox, printConfig, mcpPort, background});
     parser.process(app);
 
     if (parser.isSet(printConfig)) {
@@ -71,10 +89,17 @@ std::variant<Ui::LaunchOptions, int> parse(QCoreApplication &app)
         return 0;
     }
 
-    Ui::LaunchOptions options;
+    Launch launch;
+    launch.background = parser.isSet(background);
+    for (const QString &name : parser.optionNames()) {
+        if (!background.names().contains(name)) {
+            launch.appOptions << QStringLiteral("--") + name;
+        }
+    }
+    Ui::LaunchOptions &options = launch.options;
     options.connect = parser.isSet(connect);
     options.sandbox = parser.isSet(sandbox);
-    const auto fail = [](const QString &what, const QString &problem) -> std::variant<Ui::LaunchOptions, int> {
+    const auto fail = [](const QString &what, const QString &problem) -> std::variant<Launch, int> {
         std::fprintf(stderr, "aries-companion: %s: %s\n", qPrintable(what), qPrintable(problem));
         return 2;
     };
@@ -107,14 +132,31 @@ std::variant<Ui::LaunchOptions, int> parse(QCoreApplication &app)
             QStringLiteral("demo mode uses the sandbox's own client and addresses; leave out --client-id, "
                            "--authorize-url and --api-base"));
     }
-    return options;
+    return launch;
+}
+
+/**
+ * Installs the translations for the system language: the app's own catalog (embedded under :/i18n) and Qt's
+ * for its standard dialogs and buttons. A language without a catalog stays English; nothing else changes.
+ */
+void installTranslations(QTranslator &own, QTranslator &qt)
+{
+    const QLocale locale;
+    if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(&qt);
+    }
+    // Installed last, so it is asked first.
+    if (own.load(locale, QStringLiteral("aries-companion"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(&own);
+    }
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    std::variant<Ui::LaunchOptions, int> parsed;
+    std::variant<Launch, int> parsed;
     {
         // Parse before the GUI exists, so --help, --version and --print-client-config work without a
         // display (over SSH, in CI).
@@ -125,12 +167,43 @@ int main(int argc, char *argv[])
     if (const int *exitCode = std::get_if<int>(&parsed)) {
         return *exitCode;
     }
-    const Ui::LaunchOptions &options = std::get<Ui::LaunchOptions>(parsed);
+    const Launch &launch = std::get<Launch>(parsed);
 
     QApplication app(argc, argv);
     AppInfo::applyTo(app);
+    // Before any window exists, so every text is created in the user's language.
+    QTranslator ownTranslations;
+    QTranslator qtTranslations;
+    installTranslations(ownTranslations, qtTranslations);
+
+    // One copy per user. A second launch (a person starting it again, two bridges at once, a start at login)
+    // hands over to the running copy and ends here, before it could touch the keychain or the MCP socket.
+    Ipc::SingleInstance instance;
+    switch (instance.claim(
+        launch.background ? Ipc::SingleInstance::Message::Ping : Ipc::SingleInstance::Message::Activate)) {
+    case Ipc::SingleInstance::Outcome::Primary: break;
+    case Ipc::SingleInstance::Outcome::HandedOver:
+        if (!launch.appOptions.isEmpty()) {
+            // Values given for one run would silently change a copy the user did not restart; say so instead.
+            std::fprintf(stderr,
+                "aries-companion: Aries Companion is already running; the options given here (%s) only apply "
+                "when it starts. To use them, quit it from the tray menu and start it again.\n",
+                qPrintable(launch.appOptions.join(QStringLiteral(", "))));
+        }
+        return 0;
+    case Ipc::SingleInstance::Outcome::NotAnswering:
+        std::fprintf(stderr, "aries-companion: %s\n", qPrintable(instance.errorString()));
+        return 1;
+    case Ipc::SingleInstance::Outcome::Unavailable:
+        // Better a running app than none; the MCP socket's own check still keeps a second copy off it.
+        std::fprintf(stderr, "aries-companion: warning: %s Starting without the check for a copy already running.\n",
+            qPrintable(instance.errorString()));
+        break;
+    }
+
     app.setQuitOnLastWindowClosed(false); // a tray app lives on when its windows close
-    Ui::CompanionApp companion(options);
+    Ui::CompanionApp companion(launch.options);
+    QObject::connect(&instance, &Ipc::SingleInstance::activationRequested, &companion, &Ui::CompanionApp::bringToFront);
     companion.start();
     return app.exec();
 }

@@ -9,7 +9,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QSocketNotifier>
+#include <QTranslator>
 
 #include <nlohmann/json.hpp>
 
@@ -204,6 +207,18 @@ int main(int argc, char *argv[])
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     AppInfo::applyTo(app);
+    // The same catalogs as the tray app (embedded under :/i18n) and Qt's own, installed before the window
+    // exists; a language without a catalog stays English.
+    QTranslator qtTranslations;
+    if (qtTranslations.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(&qtTranslations);
+    }
+    QTranslator ownTranslations;
+    if (ownTranslations.load(
+            QLocale(), QStringLiteral("aries-companion"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(&ownTranslations);
+    }
 
     ConsentWindow window(*request);
     QObject::connect(&window, &ConsentWindow::finished, &app, [](const ConsentWindow::Result &result) {

@@ -42,6 +42,7 @@ void ApprovalQueue::request(const Trading::ApprovalRequest &request, QObject *co
         m_window->raise();
     }
     m_ticker.start();
+    Q_EMIT pendingChanged(int(m_entries.size()));
 }
 
 void ApprovalQueue::withdraw(const QString &requestId)
@@ -68,6 +69,7 @@ void ApprovalQueue::decide(const QString &requestId, ApprovalDecision decision)
                 entry.context.data(), [callback = entry.callback, decision]() { callback(decision); },
                 Qt::QueuedConnection);
         }
+        Q_EMIT pendingChanged(int(m_entries.size()));
         return;
     }
 }

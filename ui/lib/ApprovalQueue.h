@@ -37,6 +37,10 @@ public:
     int pendingCount() const { return int(m_entries.size()); }
     OrderApprovalWindow *window() const { return m_window.get(); }
 
+Q_SIGNALS:
+    /** The number of requests waiting changed (the tray shows "attention needed" while any waits). */
+    void pendingChanged(int count);
+
 private:
     struct Entry
     {

@@ -3,8 +3,11 @@
 #include "CompanionApp.h"
 
 #include "AppInfo.h"
+#include "AssistantSetupDialog.h"
 #include "Logging.h"
+#include "OrderApprovalWindow.h"
 #include "SettingsDialog.h"
+#include "StatusWindow.h"
 #include "TrayController.h"
 #include "mcp/McpConnection.h"
 #include "tools/AccountTools.h"
@@ -77,11 +80,36 @@ CompanionApp::CompanionApp(LaunchOptions options, QObject *parent)
     connect(m_tray.get(), &TrayController::settingsRequested, this, &CompanionApp::openSettings);
     connect(m_tray.get(), &TrayController::revokeRequested, this, &CompanionApp::confirmRevoke);
     connect(m_tray.get(), &TrayController::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_tray.get(), &TrayController::statusRequested, this, &CompanionApp::openStatus);
+    connect(m_tray.get(), &TrayController::setupClaudeRequested, this, &CompanionApp::openClaudeSetup);
     connect(m_tray.get(), &TrayController::pauseTradingToggled, this, [this](bool paused) {
         m_policy.setPaused(paused);
         qCInfo(lcMcp) << (paused ? "trading paused by the user" : "trading resumed by the user");
+        updateStatus();
+    });
+    connect(&m_approvals, &ApprovalQueue::pendingChanged, this, [this](int count) {
+        if (count > m_pendingApprovals) {
+            // The window is already raised; on a busy desktop the notification is what makes it noticed.
+            m_tray->announce(tr("Order waiting for your approval"),
+                tr("Your assistant asks to send an order. Review it in the Aries Companion window."));
+            if (QWidget *window = m_approvals.window()) {
+                window->raise();
+                window->activateWindow();
+            }
+        }
+        m_pendingApprovals = count;
+        updateStatus();
     });
     connect(&m_tokens, &Auth::TokenManager::stateChanged, this, &CompanionApp::reconcileOrders);
+    // Every tool call is recorded (client, tool, outcome; never its arguments), so the status window and the
+    // audit log answer "what did the assistant do?".
+    connect(&m_mcp, &Mcp::McpServer::toolCallFinished, this, [this](const Mcp::ToolCallEvent &event) {
+        if (const auto written = m_audit.append(Trading::AuditRecord::toolCall(event.time, event.client,
+                event.transport, event.tool, Mcp::ToolCallEvent::outcomeName(event.outcome), event.detail));
+            !written) {
+            qCWarning(lcMcp) << "could not record a tool call in the audit log:" << written.error();
+        }
+    });
     registerAriesTools();
     applyTradingSettings();
     connect(&m_tokens, &Auth::TokenManager::stateChanged, this, &CompanionApp::updateStatus);
@@ -112,6 +140,8 @@ CompanionApp::~CompanionApp()
 {
     delete m_message;
     delete m_settingsDialog;
+    delete m_statusWindow;
+    delete m_assistantDialog;
 }
 
 QString CompanionApp::siblingProgram(const QString &name) const
@@ -128,6 +158,9 @@ void CompanionApp::startHttpEndpoint()
     }
     // Clients of the old port lose their sessions; they reconnect to the new one from their own settings.
     m_mcpHttp.reset();
+    if (m_assistantDialog) {
+        m_assistantDialog->setHttpUrl({});
+    }
     if (port == 0) {
         qCInfo(lcMcp) << "HTTP endpoint off (port 0)";
         return;
@@ -156,6 +189,9 @@ void CompanionApp::startHttpEndpoint()
         }
         qCInfo(lcMcp) << "HTTP endpoint on" << QStringLiteral("http://127.0.0.1:%1/mcp").arg(transport->port());
         m_mcpHttp = std::move(transport);
+        if (m_assistantDialog) {
+            m_assistantDialog->setHttpUrl(httpEndpointUrl());
+        }
     });
 }
 
@@ -181,7 +217,8 @@ void CompanionApp::start()
         const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dataDir);
         m_sandbox = std::make_unique<SandboxLauncher>(siblingProgram(QStringLiteral("aries-sandbox")),
-            QStringList {QStringLiteral("--state"), QDir(dataDir).filePath(QStringLiteral("sandbox-state.json"))});
+            QStringList {QStringLiteral("--state"), QDir(dataDir).filePath(QStringLiteral("sandbox-state.json"))}
+                + m_options.sandboxArguments);
         connect(m_sandbox.get(), &SandboxLauncher::ready, this, [this](const SandboxLauncher::Endpoint &endpoint) {
             m_settings.overrideClientId(endpoint.clientId);
             m_settings.overrideApiBaseUrl(endpoint.baseUrl);
@@ -215,9 +252,20 @@ void CompanionApp::registerAriesTools()
     Tools::AriesResources::registerResources(m_mcp);
 }
 
+Trading::TradingLimits CompanionApp::tradingLimits() const
+{
+    Trading::TradingLimits limits = m_settings.tradingLimits();
+    // Demo mode is the whole experience with practice money: orders are allowed (each still waits for the
+    // approval window, within the caps), whatever the saved setting for the real account says.
+    if (m_options.sandbox) {
+        limits.tradingEnabled = true;
+    }
+    return limits;
+}
+
 void CompanionApp::applyTradingSettings()
 {
-    m_policy.setLimits(m_settings.tradingLimits());
+    m_policy.setLimits(tradingLimits());
     // The day's cap counts what earlier runs sent today too.
     const QDate today = QDate::currentDate();
     m_policy.seedDay(today, m_audit.placedNotionalOn(today));
@@ -273,7 +321,7 @@ void CompanionApp::openSettings()
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_settingsDialog, &SettingsDialog::saved, this, [this](bool connectNow) {
             applyConfig();
-            m_policy.setLimits(m_settings.tradingLimits());
+            m_policy.setLimits(tradingLimits());
             startHttpEndpoint();
             if (connectNow) {
                 connectToAries();
@@ -284,6 +332,84 @@ void CompanionApp::openSettings()
     m_settingsDialog->show();
     m_settingsDialog->raise();
     m_settingsDialog->activateWindow();
+}
+
+void CompanionApp::openTradingSettings()
+{
+    openSettings();
+    m_settingsDialog->showPage(SettingsDialog::Page::Trading);
+}
+
+void CompanionApp::bringToFront()
+{
+    // Without a tray the small window is the app; with one, the status window is what answers "is it running
+    // and connected?".
+    if (QWidget *window = m_tray->window()) {
+        window->show();
+        window->raise();
+        window->activateWindow();
+        return;
+    }
+    openStatus();
+}
+
+StatusWindow *CompanionApp::statusWindow() const
+{
+    return m_statusWindow;
+}
+
+AssistantSetupDialog *CompanionApp::assistantSetup() const
+{
+    return m_assistantDialog;
+}
+
+QUrl CompanionApp::httpEndpointUrl() const
+{
+    return m_mcpHttp ? QUrl(QStringLiteral("http://127.0.0.1:%1/mcp").arg(m_mcpHttp->port())) : QUrl();
+}
+
+void CompanionApp::openStatus()
+{
+    if (!m_statusWindow) {
+        m_statusWindow = new StatusWindow({m_tokens, m_settings, m_policy, m_mcp, m_audit, m_aries,
+            [this] { return m_mcpSocket.fullServerName(); }, [this] { return httpEndpointUrl(); },
+            [this](QObject *context, StatusWindow::LocalKeyCallback callback) {
+                m_localKey.getOrCreate(context, std::move(callback));
+            }});
+        // A top-level window of its own (not a child of the tray's window), so it has its own taskbar entry.
+        m_statusWindow->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_statusWindow, &StatusWindow::reconnectRequested, this, &CompanionApp::connectToAries);
+        connect(m_statusWindow, &StatusWindow::revokeRequested, this, &CompanionApp::confirmRevoke);
+        connect(m_statusWindow, &StatusWindow::setupClaudeDesktopRequested, this, &CompanionApp::openClaudeSetup);
+        connect(m_statusWindow, &StatusWindow::tradingSettingsRequested, this, &CompanionApp::openTradingSettings);
+    }
+    m_statusWindow->show();
+    m_statusWindow->raise();
+    m_statusWindow->activateWindow();
+}
+
+void CompanionApp::openClaudeSetup()
+{
+    if (!m_assistantDialog) {
+        AssistantSetupDialog::Options options;
+#ifdef Q_OS_WIN
+        options.bridgePath = siblingProgram(QStringLiteral("aries-mcp.exe"));
+#else
+        options.bridgePath = siblingProgram(QStringLiteral("aries-mcp"));
+#endif
+        options.httpUrl = httpEndpointUrl();
+        options.keyProvider = [this](AssistantSnippetsPage::KeyCallback done) {
+            m_localKey.getOrCreate(this, std::move(done));
+        };
+        options.environment = environment();
+        m_assistantDialog = new AssistantSetupDialog(std::move(options), m_tray->window());
+        m_assistantDialog->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_assistantDialog->refresh(); // the file may have changed since the window was opened
+    }
+    m_assistantDialog->show();
+    m_assistantDialog->raise();
+    m_assistantDialog->activateWindow();
 }
 
 void CompanionApp::confirmRevoke()
@@ -401,7 +527,24 @@ void CompanionApp::updateStatus()
         break;
     }
     }
-    m_tray->setStatus(m_tokens.state(), line, environment());
+    const State auth = m_tokens.state();
+    TrayController::State icon = TrayController::State::SignedOut;
+    if (m_approvals.pendingCount() > 0 || auth == State::SecretsUnavailable || auth == State::Error) {
+        icon = TrayController::State::Attention; // the user is needed; nothing else matters as much
+    } else if (auth == State::SigningIn || auth == State::Refreshing) {
+        icon = TrayController::State::Working;
+    } else if (auth == State::Connected) {
+        icon = m_policy.isPaused() ? TrayController::State::Paused : TrayController::State::Connected;
+    }
+    if (m_approvals.pendingCount() > 0) {
+        // One and many as separate sentences, so English reads naturally without a plural catalogue.
+        const int count = m_approvals.pendingCount();
+        line = count == 1 ? tr("An order is waiting for your approval")
+                          : tr("%n orders waiting for your approval", nullptr, count);
+    }
+    const bool connected = auth == State::Connected || auth == State::Refreshing;
+    m_tray->setStatus(icon, line, environment(), connected, auth == State::SigningIn,
+        auth != State::SignedOut && auth != State::SigningIn);
 }
 
 } // namespace Companion::Ui

@@ -34,7 +34,9 @@ class QMessageBox;
 
 namespace Companion::Ui {
 
+class AssistantSetupDialog;
 class SettingsDialog;
+class StatusWindow;
 class TrayController;
 
 /** What the command line asked for (aries-companion --help). */
@@ -45,6 +47,8 @@ struct LaunchOptions
     QUrl apiBaseUrl;
     bool connect = false;
     bool sandbox = false;
+    /** Extra arguments for the demo's sandbox, e.g. --auto-consent for an unattended demo. */
+    QStringList sandboxArguments;
     /** Port of the loopback HTTP endpoint for this run (0 = off); unset = the saved setting. */
     std::optional<quint16> mcpPort;
 };
@@ -68,6 +72,10 @@ public:
     // For tests and the status view.
     Auth::TokenManager &tokens() { return m_tokens; }
     TrayController &tray() { return *m_tray; }
+    /** The open status window, or null. */
+    StatusWindow *statusWindow() const;
+    /** The open Claude Desktop and assistants window, or null. */
+    AssistantSetupDialog *assistantSetup() const;
     CompanionSettings &settings() { return m_settings; }
     Mcp::McpServer &mcp() { return m_mcp; }
     Mcp::McpLocalServer &mcpSocket() { return m_mcpSocket; }
@@ -83,6 +91,14 @@ public Q_SLOTS:
     void connectToAries();
     void openSettings();
     void confirmRevoke();
+    /** Another launch of the app asked this running copy to show itself. */
+    void bringToFront();
+    /** The token and permission status window. */
+    void openStatus();
+    /** The window that adds this app to Claude Desktop's configuration (and shows other clients' snippets). */
+    void openClaudeSetup();
+    /** Settings, at the Trading page (the status window's "Change…"). */
+    void openTradingSettings();
 
 Q_SIGNALS:
     /** A message box was shown (tests find it here). */
@@ -97,8 +113,10 @@ private:
     void revoke();
     QString siblingProgram(const QString &name) const;
     void startHttpEndpoint();
+    QUrl httpEndpointUrl() const;
     void registerAriesTools();
     void applyTradingSettings();
+    Trading::TradingLimits tradingLimits() const;
     void reconcileOrders();
 
     LaunchOptions m_options;
@@ -126,9 +144,12 @@ private:
     std::unique_ptr<TrayController> m_tray;
     std::unique_ptr<SandboxLauncher> m_sandbox;
     QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<StatusWindow> m_statusWindow;
+    QPointer<AssistantSetupDialog> m_assistantDialog;
     QPointer<QMessageBox> m_message;
     QTimer m_statusTimer;
     bool m_connectWhenReady = false;
+    int m_pendingApprovals = 0;
 };
 
 } // namespace Companion::Ui

@@ -4,6 +4,7 @@
 
 #include "auth/OAuthConfig.h"
 #include "auth/Scopes.h"
+#include "platform/Autostart.h"
 #include "settings/CompanionSettings.h"
 #include "trading/TradingPolicy.h"
 
@@ -13,6 +14,7 @@
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -47,16 +49,28 @@ void showProblem(QLabel *label, const std::optional<QString> &problem)
 SettingsDialog::SettingsDialog(CompanionSettings &settings, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
+    , m_autostartEntry(std::make_unique<Platform::Autostart>())
 {
     setWindowTitle(tr("Aries Companion Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
     // Two pages: the dialog would not fit a laptop screen with the trading limits under the sign-in fields.
     auto *outer = new QVBoxLayout(this);
+    // Demo mode (or any Aries on this computer): said before anything else, so no one mistakes it for the
+    // real account.
+    m_sandboxBanner = new QLabel(tr("SANDBOX · a simulated Aries on this computer, not real money"), this);
+    m_sandboxBanner->setObjectName(QStringLiteral("sandboxBanner"));
+    m_sandboxBanner->setAlignment(Qt::AlignCenter);
+    m_sandboxBanner->setStyleSheet(
+        QStringLiteral("background: #fff3c4; color: #5d4300; font-weight: bold; padding: 6px;"));
+    m_sandboxBanner->hide();
+    outer->addWidget(m_sandboxBanner);
     auto *tabs = new QTabWidget(this);
     m_tabs = tabs;
     tabs->setObjectName(QStringLiteral("settingsTabs"));
     outer->addWidget(tabs);
     auto *accountPage = new QWidget(tabs);
+    accountPage->setObjectName(QStringLiteral("accountPage"));
+    m_accountPage = accountPage;
     tabs->addTab(accountPage, tr("Aries account"));
     auto *layout = new QVBoxLayout(accountPage);
 
@@ -108,7 +122,20 @@ SettingsDialog::SettingsDialog(CompanionSettings &settings, QWidget *parent)
     scopes->setObjectName(QStringLiteral("scopesLabel"));
     scopes->setWordWrap(true);
     scopes->setTextFormat(Qt::RichText);
+    // A tab page does not pass height-for-width on to the dialog, so without a floor the wrapped list is cut
+    // off when the advanced settings open; its height at the narrowest width it is given is that floor.
+    constexpr int kScopesWidth = 440;
+    scopes->setMinimumWidth(kScopesWidth);
+    scopes->setMinimumHeight(scopes->heightForWidth(kScopesWidth));
     layout->addWidget(scopes);
+
+    m_autostart = new QCheckBox(tr("Start Aries Companion when I log in"), this);
+    m_autostart->setObjectName(QStringLiteral("autostartCheck"));
+    m_autostart->setToolTip(tr("Then Claude Desktop finds it running without starting it first. Off by default."));
+    m_autostartProblem = problemLabel(this);
+    m_autostartProblem->setObjectName(QStringLiteral("autostartProblemLabel"));
+    layout->addWidget(m_autostart);
+    layout->addWidget(m_autostartProblem);
 
     auto *trading = new QWidget(tabs);
     trading->setObjectName(QStringLiteral("tradingPage"));
@@ -251,8 +278,25 @@ void SettingsDialog::load()
         m_approvalTimeout->setValue(int(limits.approvalTimeout.count()));
         m_defaultAccount->setText(m_settings.defaultAccountId());
     }
+    m_autostart->setChecked(m_autostartEntry->isEnabled());
+    showProblem(m_autostartProblem, std::nullopt);
     m_overrideNote->setVisible(m_settings.hasOverrides());
+    const QString apiHost = m_settings.apiBaseUrl().host();
+    m_sandboxBanner->setVisible(apiHost == QLatin1String("localhost") || QHostAddress(apiHost).isLoopback());
     validate();
+}
+
+void SettingsDialog::showPage(Page page)
+{
+    m_tabs->setCurrentWidget(page == Page::Trading ? m_tradingPage : m_accountPage);
+    show();
+    raise();
+    activateWindow();
+}
+
+SettingsDialog::Page SettingsDialog::currentPage() const
+{
+    return m_tabs->currentWidget() == m_tradingPage ? Page::Trading : Page::Account;
 }
 
 void SettingsDialog::validate()
@@ -338,7 +382,26 @@ void SettingsDialog::save(bool connect)
     m_settings.saveDefaultAccountId(m_defaultAccount->text());
     // What was just saved is what the user wants now, whatever the command line said.
     m_settings.clearOverrides();
+
+    // Written again while on, so the entry follows the app when it was moved or updated to another path.
+    std::optional<QString> autostartProblem;
+    const bool startAtLogin = m_autostart->isChecked();
+    if (startAtLogin || m_autostartEntry->isEnabled()) {
+        if (const auto applied = m_autostartEntry->setEnabled(startAtLogin); !applied) {
+            autostartProblem = (startAtLogin ? tr("Aries Companion could not be set to start when you log in: %1")
+                                             : tr("Aries Companion could not be kept from starting when you log "
+                                                  "in: %1"))
+                                   .arg(applied.error());
+        }
+    }
     Q_EMIT saved(connect);
+    if (autostartProblem) {
+        // Everything else is saved; the dialog stays open on the problem so the user can change the box or fix
+        // the folder and save again.
+        showProblem(m_autostartProblem, autostartProblem);
+        m_tabs->setCurrentWidget(m_accountPage);
+        return;
+    }
     accept();
 }
 

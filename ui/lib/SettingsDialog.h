@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -18,24 +19,44 @@ namespace Companion {
 class CompanionSettings;
 }
 
+namespace Companion::Platform {
+class Autostart;
+}
+
 namespace Companion::Ui {
 
 /**
  * Settings…: the Client ID (the only thing Aries' guide asks the user to paste), the redirect URI to
- * register in Client Center with a Copy button, what the app will ask Aries for, and under Advanced
- * the Aries addresses. Nothing secret is shown or stored here.
+ * register in Client Center with a Copy button, what the app will ask Aries for, whether it starts at
+ * login, and under Advanced the Aries addresses; on a second page the trading limits. Nothing secret is
+ * shown or stored here.
  */
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
+    /** The dialog's pages, for windows that send the user to one of them ("Change…"). */
+    enum class Page {
+        /** Client ID, redirect URI, permissions, start at login, Aries addresses. */
+        Account,
+        /** Whether the assistant may trade, and its limits. */
+        Trading,
+    };
+
     explicit SettingsDialog(CompanionSettings &settings, QWidget *parent = nullptr);
     ~SettingsDialog() override;
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
-    /** Fills the fields from the settings (with any command-line overrides in effect). */
+    /**
+     * Fills the fields from the settings (with any command-line overrides in effect) and the start-at-login
+     * switch from the system's own entry.
+     */
     void load();
+
+    /** Turns to @p page and shows the dialog in front (non-modal); the fields keep what they hold. */
+    void showPage(Page page);
+    Page currentPage() const;
 
 Q_SIGNALS:
     /** The settings were saved; @p connect is true when the user chose "Save and connect". */
@@ -60,6 +81,7 @@ private:
     QSpinBox *m_mcpPort = nullptr;
     QLabel *m_apiBaseProblem = nullptr;
     QLabel *m_overrideNote = nullptr;
+    QLabel *m_sandboxBanner = nullptr;
     // Trading: the safety settings of the order tools.
     QCheckBox *m_tradingEnabled = nullptr;
     QLineEdit *m_maxPerOrder = nullptr;
@@ -69,7 +91,12 @@ private:
     QSpinBox *m_approvalTimeout = nullptr;
     QLineEdit *m_defaultAccount = nullptr;
     QLabel *m_tradingProblem = nullptr;
+    // Start at login: the system's own entry is the state, so the box always shows what will happen.
+    std::unique_ptr<Platform::Autostart> m_autostartEntry;
+    QCheckBox *m_autostart = nullptr;
+    QLabel *m_autostartProblem = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QWidget *m_accountPage = nullptr;
     QWidget *m_tradingPage = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_saveAndConnect = nullptr;

@@ -4,11 +4,11 @@
 
 #include <QAction>
 #include <QCheckBox>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPushButton>
+#include <QSvgRenderer>
 #include <QSystemTrayIcon>
 #include <QVBoxLayout>
 #include <QWidget>
@@ -17,64 +17,73 @@ namespace Companion::Ui {
 
 namespace {
 
-QColor stateColor(Auth::AuthState state)
+QString badgeFile(TrayController::State state)
 {
+    using State = TrayController::State;
     switch (state) {
-    case Auth::AuthState::Connected: return QColor(0x2e, 0x7d, 0x32);
-    case Auth::AuthState::SigningIn:
-    case Auth::AuthState::Refreshing: return QColor(0x15, 0x65, 0xc0);
-    case Auth::AuthState::SecretsUnavailable: return QColor(0xef, 0x8f, 0x00);
-    case Auth::AuthState::Error: return QColor(0xc6, 0x28, 0x28);
-    case Auth::AuthState::SignedOut: break;
+    case State::Connected: return QStringLiteral(":/icons/state-connected.svg");
+    case State::Working: return QStringLiteral(":/icons/state-working.svg");
+    case State::Attention: return QStringLiteral(":/icons/state-attention.svg");
+    case State::Paused: return QStringLiteral(":/icons/state-paused.svg");
+    case State::SignedOut: break;
     }
-    return QColor(0x75, 0x75, 0x75);
+    return QStringLiteral(":/icons/state-signed-out.svg");
 }
 
 } // namespace
 
-QIcon TrayController::iconFor(Auth::AuthState state)
+QIcon TrayController::iconFor(State state)
 {
-    // Drawn rather than loaded so the state colour and the mark stay in one place at every size.
+    // The mark and the badge are separate files so the mark is drawn in one place; rendering them per size
+    // (rather than scaling one bitmap) keeps the badge legible at 16 px.
+    QSvgRenderer mark(QStringLiteral(":/icons/aries-companion.svg"));
+    QSvgRenderer badge(badgeFile(state));
     QIcon icon;
-    for (const int size : {16, 22, 32, 48, 64}) {
+    for (const int size : {16, 22, 24, 32, 48, 64}) {
         QPixmap pixmap(size, size);
         pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
-        const QRectF box(size * 0.06, size * 0.06, size * 0.88, size * 0.88);
-        p.setBrush(QColor(0x1f, 0x2a, 0x44));
-        p.setPen(Qt::NoPen);
-        p.drawRoundedRect(box, size * 0.2, size * 0.2);
-        QPainterPath mark; // a stylised "A"
-        mark.moveTo(size * 0.26, size * 0.76);
-        mark.lineTo(size * 0.5, size * 0.22);
-        mark.lineTo(size * 0.74, size * 0.76);
-        p.setPen(QPen(Qt::white, size * 0.1, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(mark);
-        p.setPen(Qt::NoPen);
-        p.setBrush(stateColor(state));
-        p.drawEllipse(QRectF(size * 0.58, size * 0.58, size * 0.4, size * 0.4));
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        mark.render(&painter, QRectF(0, 0, size, size));
+        const qreal badgeSize = size * 0.56;
+        badge.render(&painter, QRectF(size - badgeSize, size - badgeSize, badgeSize, badgeSize));
+        painter.end();
         icon.addPixmap(pixmap);
     }
     return icon;
+}
+
+QString TrayController::stateText(State state)
+{
+    switch (state) {
+    case State::Connected: return tr("Connected to Aries");
+    case State::Working: return tr("Working…");
+    case State::Attention: return tr("Needs your attention");
+    case State::Paused: return tr("Connected · trading paused");
+    case State::SignedOut: break;
+    }
+    return tr("Not connected to Aries");
 }
 
 TrayController::TrayController(QObject *parent)
     : QObject(parent)
 {
     m_statusAction = m_menu.addAction(tr("Not connected"));
+    m_statusAction->setObjectName(QStringLiteral("statusLineAction"));
     m_statusAction->setEnabled(false);
     m_menu.addSeparator();
     m_connectAction = m_menu.addAction(tr("Connect to Aries"), this, &TrayController::connectRequested);
+    m_menu.addAction(tr("Status…"), this, &TrayController::statusRequested);
     m_menu.addAction(tr("Settings…"), this, &TrayController::settingsRequested);
     m_pauseAction = m_menu.addAction(tr("Pause trading"));
     m_pauseAction->setCheckable(true);
     m_pauseAction->setToolTip(tr("While paused, the assistant cannot place, change or cancel orders"));
     connect(m_pauseAction, &QAction::toggled, this, &TrayController::pauseTradingToggled);
-    m_revokeAction = m_menu.addAction(tr("Revoke access…"), this, &TrayController::revokeRequested);
+    m_menu.addAction(tr("Set up Claude Desktop…"), this, &TrayController::setupClaudeRequested);
     m_menu.addSeparator();
+    m_revokeAction = m_menu.addAction(tr("Revoke access…"), this, &TrayController::revokeRequested);
     m_menu.addAction(tr("Quit"), this, &TrayController::quitRequested);
+    m_toolTip = tr("Aries Companion — %1").arg(stateText(m_state));
 }
 
 TrayController::~TrayController()
@@ -85,8 +94,15 @@ TrayController::~TrayController()
 void TrayController::show()
 {
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(iconFor(Auth::AuthState::SignedOut), this);
+        m_tray = new QSystemTrayIcon(iconFor(m_state), this);
         m_tray->setContextMenu(&m_menu);
+        m_tray->setToolTip(m_toolTip);
+        // A left click opens the status view, the usual meaning of clicking a tray icon on Windows and KDE.
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger) {
+                Q_EMIT statusRequested();
+            }
+        });
         m_tray->show();
         return;
     }
@@ -94,24 +110,31 @@ void TrayController::show()
     auto *window = new QWidget;
     window->setObjectName(QStringLiteral("companionWindow"));
     window->setWindowTitle(tr("Aries Companion"));
-    window->setWindowIcon(iconFor(Auth::AuthState::SignedOut));
+    window->setWindowIcon(iconFor(m_state));
     auto *layout = new QVBoxLayout(window);
     m_windowStatus = new QLabel(m_statusAction->text(), window);
     m_windowStatus->setObjectName(QStringLiteral("statusLabel"));
     m_windowStatus->setWordWrap(true);
     layout->addWidget(m_windowStatus);
-    auto *buttons = new QHBoxLayout;
+    auto *buttons = new QGridLayout;
     m_windowConnect = new QPushButton(m_connectAction->text(), window);
     m_windowConnect->setObjectName(QStringLiteral("connectButton"));
+    auto *status = new QPushButton(tr("Status…"), window);
+    status->setObjectName(QStringLiteral("statusButton"));
     auto *settings = new QPushButton(tr("Settings…"), window);
     settings->setObjectName(QStringLiteral("settingsButton"));
+    auto *setup = new QPushButton(tr("Set up Claude Desktop…"), window);
+    setup->setObjectName(QStringLiteral("setupClaudeButton"));
     m_windowRevoke = new QPushButton(tr("Revoke access…"), window);
     m_windowRevoke->setObjectName(QStringLiteral("revokeButton"));
     auto *quit = new QPushButton(tr("Quit"), window);
     quit->setObjectName(QStringLiteral("quitButton"));
-    for (QPushButton *button : {m_windowConnect, settings, m_windowRevoke, quit}) {
-        buttons->addWidget(button);
-    }
+    buttons->addWidget(m_windowConnect, 0, 0);
+    buttons->addWidget(status, 0, 1);
+    buttons->addWidget(settings, 0, 2);
+    buttons->addWidget(setup, 1, 0);
+    buttons->addWidget(m_windowRevoke, 1, 1);
+    buttons->addWidget(quit, 1, 2);
     layout->addLayout(buttons);
     // The same switch as the menu's, so pausing works where there is no tray too.
     auto *pause = new QCheckBox(m_pauseAction->text(), window);
@@ -122,33 +145,58 @@ void TrayController::show()
     connect(m_pauseAction, &QAction::toggled, pause, &QCheckBox::setChecked);
     layout->addWidget(pause);
     connect(m_windowConnect, &QPushButton::clicked, this, &TrayController::connectRequested);
+    connect(status, &QPushButton::clicked, this, &TrayController::statusRequested);
     connect(settings, &QPushButton::clicked, this, &TrayController::settingsRequested);
+    connect(setup, &QPushButton::clicked, this, &TrayController::setupClaudeRequested);
     connect(m_windowRevoke, &QPushButton::clicked, this, &TrayController::revokeRequested);
     connect(quit, &QPushButton::clicked, this, &TrayController::quitRequested);
     m_window = window;
     window->show();
 }
 
-void TrayController::setStatus(Auth::AuthState state, const QString &line, const QString &environment)
+void TrayController::setStatus(
+    State state, const QString &line, const QString &environment, bool connected, bool busy, bool canRevoke)
 {
     const QString text =
         environment == QLatin1String("Aries") ? line : QStringLiteral("%1 · %2").arg(environment, line);
-    const bool connected = state == Auth::AuthState::Connected || state == Auth::AuthState::Refreshing;
     const QString connectText = connected ? tr("Reconnect") : tr("Connect to Aries");
+    const bool iconChanged = state != m_state;
+    m_state = state;
+    // The tooltip says the icon's state in words first, then the details, so it never contradicts the icon.
+    m_toolTip = tr("Aries Companion — %1").arg(stateText(state));
+    if (text != stateText(state)) {
+        m_toolTip += QLatin1Char('\n') + text;
+    }
     m_statusAction->setText(text);
     m_connectAction->setText(connectText);
-    m_connectAction->setEnabled(state != Auth::AuthState::SigningIn);
-    m_revokeAction->setEnabled(state != Auth::AuthState::SignedOut && state != Auth::AuthState::SigningIn);
+    m_connectAction->setEnabled(!busy);
+    m_revokeAction->setEnabled(canRevoke);
     if (m_tray) {
-        m_tray->setIcon(iconFor(state));
-        m_tray->setToolTip(tr("Aries Companion — %1").arg(text));
+        if (iconChanged) {
+            m_tray->setIcon(iconFor(state));
+        }
+        m_tray->setToolTip(m_toolTip);
     }
     if (m_window) {
-        m_window->setWindowIcon(iconFor(state));
+        if (iconChanged) {
+            m_window->setWindowIcon(iconFor(state));
+        }
+        m_window->setToolTip(m_toolTip);
         m_windowStatus->setText(text);
         m_windowConnect->setText(connectText);
         m_windowConnect->setEnabled(m_connectAction->isEnabled());
         m_windowRevoke->setEnabled(m_revokeAction->isEnabled());
+    }
+}
+
+void TrayController::announce(const QString &title, const QString &text)
+{
+    if (m_tray && QSystemTrayIcon::supportsMessages()) {
+        m_tray->showMessage(title, text, iconFor(m_state), 15'000);
+        return;
+    }
+    if (m_window) {
+        m_windowStatus->setText(QStringLiteral("%1 — %2").arg(title, text));
     }
 }
 
