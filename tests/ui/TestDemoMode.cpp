@@ -3,6 +3,7 @@
 #include "AppInfo.h"
 #include "ApprovalQueue.h"
 #include "CompanionApp.h"
+#include "GuideClient.h"
 #include "OrderApprovalWindow.h"
 #include "SettingsDialog.h"
 #include "TrayController.h"
@@ -40,7 +41,6 @@ private Q_SLOTS:
     void demo_startsSandboxSignsInAndTradesWithApproval();
 
 private:
-    static json resultOf(const QByteArray &output, const QByteArray &tool);
     static QString allText(const QWidget *widget);
 };
 
@@ -55,17 +55,6 @@ void TestDemoMode::initTestCase()
         QFile::remove(beside);
         QVERIFY(QFile::link(QLatin1String(target), beside));
     }
-}
-
-json TestDemoMode::resultOf(const QByteArray &output, const QByteArray &tool)
-{
-    const QByteArray prefix = "RESULT " + tool + ' ';
-    for (const QByteArray &line : output.split('\n')) {
-        if (line.startsWith(prefix)) {
-            return json::parse(line.sliced(prefix.size()).toStdString(), nullptr, false);
-        }
-    }
-    return nullptr;
 }
 
 QString TestDemoMode::allText(const QWidget *widget)
@@ -120,13 +109,9 @@ void TestDemoMode::demo_startsSandboxSignsInAndTradesWithApproval()
     QCOMPARE(app.tray().state(), Ui::TrayController::State::Connected);
 
     // Claude Desktop pointed at the demo: the bridge reaches this app like any other.
-    QProcess client;
-    client.setProcessChannelMode(QProcess::SeparateChannels);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("ARIES_MCP_NO_LAUNCH"), QStringLiteral("1"));
-    client.setProcessEnvironment(environment);
-    client.start(QStringLiteral(NODE_PROGRAM), {QStringLiteral(GUIDE_SCRIPT), QStringLiteral(BRIDGE_PATH)});
-    QVERIFY2(client.waitForStarted(10'000), qPrintable(client.errorString()));
+    Testing::GuideClient client;
+    QVERIFY2(client.start(QStringLiteral(NODE_PROGRAM), QStringLiteral(GUIDE_SCRIPT), QStringLiteral(BRIDGE_PATH)),
+        qPrintable(client.process().errorString()));
 
     QTRY_VERIFY_WITH_TIMEOUT(app.approvals().pendingCount() == 1, 60'000);
     Ui::OrderApprovalWindow *window = app.approvals().window();
@@ -141,19 +126,19 @@ void TestDemoMode::demo_startsSandboxSignsInAndTradesWithApproval()
     QTRY_COMPARE(app.approvals().pendingCount(), 0);
     QTRY_COMPARE(app.tray().state(), Ui::TrayController::State::Connected);
 
-    QTRY_VERIFY_WITH_TIMEOUT(client.state() == QProcess::NotRunning, 90'000);
-    const QByteArray output = client.readAllStandardOutput();
-    QVERIFY2(client.exitCode() == 0, QByteArray(output + client.readAllStandardError()).constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!client.isRunning(), 90'000);
+    const QByteArray output = client.output();
+    QVERIFY2(client.process().exitCode() == 0, client.diagnostics().constData());
 
     // The demo portfolio, a quote and the approved order, each result naming the sandbox.
-    const json portfolio = resultOf(output, "get_portfolio");
+    const json portfolio = client.resultOf("get_portfolio");
     QVERIFY2(portfolio.is_object() && !portfolio.value("isError", false), output.constData());
     QVERIFY(portfolio["structuredContent"]["environment"] == "sandbox");
     QVERIFY(!portfolio["structuredContent"]["positions"].empty());
-    const json quote = resultOf(output, "get_quote");
+    const json quote = client.resultOf("get_quote");
     QVERIFY(quote.is_object() && !quote.value("isError", false));
     QVERIFY(quote["structuredContent"]["environment"] == "sandbox");
-    const json placed = resultOf(output, "place_order");
+    const json placed = client.resultOf("place_order");
     QVERIFY2(placed.is_object() && !placed.value("isError", false), output.constData());
     QVERIFY(placed["structuredContent"]["outcome"] == "placed");
     QVERIFY(placed["structuredContent"]["environment"] == "sandbox");

@@ -4,6 +4,7 @@
 #include "ApprovalQueue.h"
 #include "CompanionApp.h"
 #include "Decimal.h"
+#include "GuideClient.h"
 #include "OrderApprovalWindow.h"
 #include "SandboxProcess.h"
 #include "SandboxSignIn.h"
@@ -22,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace Companion;
+using Companion::Testing::GuideClient;
 using Companion::Testing::SandboxProcess;
 using Companion::Testing::SandboxSignIn;
 using nlohmann::json;
@@ -42,7 +44,6 @@ private Q_SLOTS:
     void guidePrompts_portfolioQuoteAndApprovedOrder();
 
 private:
-    static json resultOf(const QByteArray &output, const QByteArray &tool);
     static void screenshot(QWidget *widget, const QString &name);
 };
 
@@ -50,17 +51,6 @@ void TestGuideEndToEnd::initTestCase()
 {
     AppInfo::applyTo(*qApp);
     QVERIFY(QDir::homePath().contains(QLatin1String("aries-test")));
-}
-
-json TestGuideEndToEnd::resultOf(const QByteArray &output, const QByteArray &tool)
-{
-    const QByteArray prefix = "RESULT " + tool + ' ';
-    for (const QByteArray &line : output.split('\n')) {
-        if (line.startsWith(prefix)) {
-            return json::parse(line.sliced(prefix.size()).toStdString(), nullptr, false);
-        }
-    }
-    return nullptr;
 }
 
 void TestGuideEndToEnd::screenshot(QWidget *widget, const QString &name)
@@ -110,13 +100,9 @@ void TestGuideEndToEnd::guidePrompts_portfolioQuoteAndApprovedOrder()
     QTRY_VERIFY_WITH_TIMEOUT(app.tokens().state() == Auth::AuthState::Connected, 20'000);
 
     // Claude Desktop's side: the SDK client starts the bridge, which reaches this app's socket.
-    QProcess client;
-    client.setProcessChannelMode(QProcess::SeparateChannels);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("ARIES_MCP_NO_LAUNCH"), QStringLiteral("1"));
-    client.setProcessEnvironment(environment);
-    client.start(QStringLiteral(NODE_PROGRAM), {QStringLiteral(GUIDE_SCRIPT), QStringLiteral(BRIDGE_PATH)});
-    QVERIFY2(client.waitForStarted(10'000), qPrintable(client.errorString()));
+    GuideClient client;
+    QVERIFY2(client.start(QStringLiteral(NODE_PROGRAM), QStringLiteral(GUIDE_SCRIPT), QStringLiteral(BRIDGE_PATH)),
+        qPrintable(client.process().errorString()));
 
     // The order reaches the approval window, and nothing is at the sandbox yet.
     QTRY_VERIFY_WITH_TIMEOUT(app.approvals().pendingCount() == 1, 60'000);
@@ -140,22 +126,12 @@ void TestGuideEndToEnd::guidePrompts_portfolioQuoteAndApprovedOrder()
     QTRY_COMPARE(app.approvals().pendingCount(), 0);
 
     // The app lives in this process: wait with the event loop running (waitForFinished() would block it).
-    QTRY_VERIFY_WITH_TIMEOUT(client.state() == QProcess::NotRunning, 90'000);
-    const QByteArray output = client.readAllStandardOutput();
-    const QByteArray errors = client.readAllStandardError();
-    if (client.exitCode() != 0) {
-        // The results are long; what went wrong is in the other lines.
-        QByteArrayList lines;
-        for (const QByteArray &line : output.split('\n')) {
-            if (!line.startsWith("RESULT ") && !line.startsWith("TOOLS ")) {
-                lines.append(line);
-            }
-        }
-        QFAIL(QByteArray(lines.join('\n') + '\n' + errors).constData());
-    }
+    QTRY_VERIFY_WITH_TIMEOUT(!client.isRunning(), 90'000);
+    const QByteArray output = client.output();
+    QVERIFY2(client.process().exitCode() == 0, client.diagnostics().constData());
 
     // "What's in my Aries portfolio?": every sandbox position, with the sandbox's quantities.
-    const json portfolio = resultOf(output, "get_portfolio");
+    const json portfolio = client.resultOf("get_portfolio");
     QVERIFY2(portfolio.is_object() && !portfolio.value("isError", false), output.constData());
     const json holdings = portfolio["structuredContent"];
     QVERIFY(holdings["environment"] == "sandbox");
@@ -169,7 +145,7 @@ void TestGuideEndToEnd::guidePrompts_portfolioQuoteAndApprovedOrder()
     QCOMPARE(holdings["positions"].size(), rawPositions.size());
 
     // "What's the current price of AAPL?": the sandbox's last trade.
-    const json quote = resultOf(output, "get_quote");
+    const json quote = client.resultOf("get_quote");
     QVERIFY2(quote.is_object() && !quote.value("isError", false), output.constData());
     const json lastTrade = sandbox.http()
                                .get(sandbox.url(QStringLiteral("/v1/stocks/last-trade?ticker=AAPL")),
@@ -185,7 +161,7 @@ void TestGuideEndToEnd::guidePrompts_portfolioQuoteAndApprovedOrder()
     QCOMPARE(reported->toString(), expected->toString());
 
     // "Place a limit buy order for 10 shares of MSFT at $400.": approved in the window, so placed.
-    const json placed = resultOf(output, "place_order");
+    const json placed = client.resultOf("place_order");
     QVERIFY2(placed.is_object() && !placed.value("isError", false), output.constData());
     QVERIFY(placed["structuredContent"]["outcome"] == "placed");
     QVERIFY(placed["structuredContent"]["environment"] == "sandbox");

@@ -4,7 +4,7 @@
 # official SDK client through the bridge gets the demo portfolio and an order approved in the app's window.
 find_program(COMPANION_NODE node)
 if(COMPANION_NODE)
-    companion_add_test(TestDemoMode SOURCES TestDemoMode.cpp LIBS companion_ui LABELS e2e gui keychain KEYRING
+    companion_add_test(TestDemoMode SOURCES TestDemoMode.cpp LIBS companion_ui companion_testsupport LABELS e2e gui keychain KEYRING
                        TIMEOUT 240
                        ENVIRONMENT "QTWEBENGINE_DISABLE_SANDBOX=1;QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu")
     target_compile_definitions(TestDemoMode PRIVATE
