@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,6 +26,8 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QStyle>
@@ -156,11 +159,23 @@ StatusWindow::StatusWindow(Sources sources, QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(close);
 
+    // Everything between the banner and the buttons scrolls as one, so the window also fits a small laptop
+    // screen; the banner and the actions stay in view.
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("statusContent"));
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    // The facts above take the room they need; the lists below scroll.
+    contentLayout->addLayout(top, 1);
+    contentLayout->addLayout(bottom, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
-    // The facts above take the room they need; the lists below scroll.
-    layout->addLayout(top, 1);
-    layout->addLayout(bottom, 0);
+    layout->addWidget(scroll, 1);
     layout->addLayout(buttons);
 
     // The countdown moves every second, but only while someone can see it.
@@ -178,7 +193,12 @@ StatusWindow::StatusWindow(Sources sources, QWidget *parent)
 
     reloadCalls();
     refresh();
-    resize(1200, 980);
+    // Room for everything where the screen has it, and never larger than the screen.
+    QSize size(1240, 1060);
+    if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+        size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+    }
+    resize(size);
 }
 
 StatusWindow::~StatusWindow() = default;
