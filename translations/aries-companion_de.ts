@@ -1429,7 +1429,7 @@ Entsperren Sie den Schlüsselbund und wählen Sie erneut „Zugriff widerrufen�
 <context>
     <name>Companion::Ui::StatusWindow</name>
     <message>
-        <location filename="../ui/lib/StatusWindow.cpp" line="+75" />
+        <location filename="../ui/lib/StatusWindow.cpp" line="+78" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1499,7 +1499,7 @@ Entsperren Sie den Schlüsselbund und wählen Sie erneut „Zugriff widerrufen�
         <translation>Schließen</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+56" />
         <source>Aries account</source>
         <translation>Aries-Konto</translation>
     </message>
@@ -1721,7 +1721,12 @@ Entsperren Sie den Schlüsselbund und wählen Sie erneut „Zugriff widerrufen�
         <translation>%1 Tage %2 Std.</translation>
     </message>
     <message>
-        <location line="+165" />
+        <location line="+71" />
+        <source>Not yet since you signed in</source>
+        <translation>Noch nicht seit Ihrer Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+94" />
         <source>Works, but some requests need %1. Choose Reconnect and approve it.</source>
         <translation>Funktioniert, aber manche Anfragen brauchen %1. Wählen Sie „Erneut verbinden“ und erteilen Sie die Berechtigung.</translation>
     </message>
@@ -1846,12 +1851,7 @@ Entsperren Sie den Schlüsselbund und wählen Sie erneut „Zugriff widerrufen�
         <translation>Abgelaufen um %1; wird erneuert, wenn der Assistent es das nächste Mal braucht</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Not yet since the app started</source>
-        <translation>Noch nicht seit dem Start der App</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>at %1 (in %2)</source>
         <translation>um %1 (in %2)</translation>
     </message>

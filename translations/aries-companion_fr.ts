@@ -1429,7 +1429,7 @@ Déverrouillez le trousseau et choisissez de nouveau « Révoquer l'accès ».
 <context>
     <name>Companion::Ui::StatusWindow</name>
     <message>
-        <location filename="../ui/lib/StatusWindow.cpp" line="+75" />
+        <location filename="../ui/lib/StatusWindow.cpp" line="+78" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1499,7 +1499,7 @@ Déverrouillez le trousseau et choisissez de nouveau « Révoquer l'accès ».
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+56" />
         <source>Aries account</source>
         <translation>Compte Aries</translation>
     </message>
@@ -1721,7 +1721,12 @@ Déverrouillez le trousseau et choisissez de nouveau « Révoquer l'accès ».
         <translation>%1 jours %2 h</translation>
     </message>
     <message>
-        <location line="+165" />
+        <location line="+71" />
+        <source>Not yet since you signed in</source>
+        <translation>Pas encore depuis votre connexion</translation>
+    </message>
+    <message>
+        <location line="+94" />
         <source>Works, but some requests need %1. Choose Reconnect and approve it.</source>
         <translation>Fonctionne, mais certaines demandes nécessitent %1. Choisissez « Se reconnecter » et accordez-la.</translation>
     </message>
@@ -1846,12 +1851,7 @@ Déverrouillez le trousseau et choisissez de nouveau « Révoquer l'accès ».
         <translation>Expiré à %1 ; renouvelé la prochaine fois que l'assistant en aura besoin</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Not yet since the app started</source>
-        <translation>Pas encore depuis le démarrage de l'application</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>at %1 (in %2)</source>
         <translation>à %1 (dans %2)</translation>
     </message>

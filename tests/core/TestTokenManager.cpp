@@ -237,6 +237,8 @@ void TestTokenManager::restore_storedTokens_connectsWithoutRefresh()
     QTRY_COMPARE_WITH_TIMEOUT(second->state(), AuthState::Connected, 10000);
     QCOMPARE(second->connectedSince(), tokens.connectedSince);
     QCOMPARE(second->accessExpiresAt(), tokens.accessExpiresAt);
+    // The token is the sign-in's own: not renewed yet.
+    QVERIFY(!second->lastRefresh().isValid());
 
     Answers answers;
     second->withAccessToken(nullptr, answers.callback());
@@ -244,6 +246,19 @@ void TestTokenManager::restore_storedTokens_connectsWithoutRefresh()
     QVERIFY(answers.results.at(0).has_value());
     QCOMPARE(answers.results.at(0).value(), tokens.accessToken);
     QCOMPARE(m_sandbox->grantCount(QStringLiteral("refresh_token")), 0);
+
+    // A token an earlier run renewed (it arrived an hour after the sign-in): the status view says when.
+    TokenSet renewed = tokens;
+    renewed.connectedSince = tokens.obtainedAt.addSecs(-3600);
+    {
+        auto first = makeManager();
+        first->adoptTokens(renewed);
+        QTRY_COMPARE_WITH_TIMEOUT(first->state(), AuthState::Connected, 10000);
+    }
+    auto third = makeManager();
+    third->restore();
+    QTRY_COMPARE_WITH_TIMEOUT(third->state(), AuthState::Connected, 10000);
+    QCOMPARE(third->lastRefresh(), renewed.obtainedAt);
 }
 
 void TestTokenManager::restore_corruptEntry_isSignedOut()

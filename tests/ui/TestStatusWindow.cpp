@@ -236,7 +236,7 @@ void TestStatusWindow::token_countdownMovesEverySecond()
     QVERIFY2(first.startsWith(QStringLiteral("in ")), qPrintable(first));
     QTRY_VERIFY_WITH_TIMEOUT(labelText(*m_window, "expiresLabel") != first, 2500);
     QVERIFY(labelText(*m_window, "nextRefreshLabel").startsWith(QStringLiteral("at ")));
-    QCOMPARE(labelText(*m_window, "lastRefreshLabel"), QStringLiteral("Not yet since the app started"));
+    QCOMPARE(labelText(*m_window, "lastRefreshLabel"), QStringLiteral("Not yet since you signed in"));
     // The sandbox states refresh_token_expires_in (30 days), so the sign-in's end is known.
     QVERIFY2(labelText(*m_window, "refreshExpiresLabel").contains(QStringLiteral("days")),
         qPrintable(labelText(*m_window, "refreshExpiresLabel")));

@@ -484,7 +484,7 @@ void StatusWindow::refreshToken()
         m_expires->setText(tr("Expired at %1; renewed when the assistant next needs it").arg(timeText(expires)));
     }
     const QDateTime last = tokens.lastRefresh();
-    m_lastRefresh->setText(last.isValid() ? timeText(last) : tr("Not yet since the app started"));
+    m_lastRefresh->setText(last.isValid() ? timeText(last) : tr("Not yet since you signed in"));
     const QDateTime next = tokens.nextRefresh();
     if (!next.isValid()) {
         m_nextRefresh->setText(tr("—"));

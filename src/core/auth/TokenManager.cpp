@@ -244,6 +244,20 @@ QDateTime TokenManager::refreshExpiresAt() const
     return m_tokens ? m_tokens->refreshExpiresAt : QDateTime();
 }
 
+QDateTime TokenManager::lastRefresh() const
+{
+    if (m_lastRefresh.isValid()) {
+        return m_lastRefresh;
+    }
+    // Renewed by an earlier run: the stored access token arrived after the sign-in (a sign-in's own token arrives
+    // in the same second as the sign-in).
+    if (m_tokens && m_tokens->obtainedAt.isValid() && m_tokens->connectedSince.isValid()
+        && m_tokens->connectedSince.secsTo(m_tokens->obtainedAt) > 1) {
+        return m_tokens->obtainedAt;
+    }
+    return {};
+}
+
 QDateTime TokenManager::connectedSince() const
 {
     return m_tokens ? m_tokens->connectedSince : QDateTime();

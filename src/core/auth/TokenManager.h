@@ -95,7 +95,8 @@ public:
     QDateTime accessExpiresAt() const;
     QDateTime refreshExpiresAt() const;
     QDateTime connectedSince() const;
-    QDateTime lastRefresh() const { return m_lastRefresh; }
+    /** When the access token was last renewed (in this run or an earlier one); invalid when not since sign-in. */
+    QDateTime lastRefresh() const;
     QDateTime nextRefresh() const;
 
 Q_SIGNALS:
