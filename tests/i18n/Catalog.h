@@ -14,10 +14,10 @@ struct CatalogMessage
     QString context;
     QString source;
     QString comment;
-    QString type;           // "", "unfinished", "obsolete" or "vanished"
+    QString type; // "", "unfinished", "obsolete" or "vanished"
     bool numerus = false;
     QStringList translations; // one entry, or one per plural form
-    QString location;       // "file:line" as lupdate wrote it, when known
+    QString location; // "file:line" as lupdate wrote it, when known
 };
 
 /** A .ts file as the tests need it, and the languages it is for. */

@@ -130,9 +130,9 @@ void TranslationCatalogTest::placeholdersMatch()
             }
             const QStringList actual = placeholders(text);
             if (actual != expected) {
-                problems.append(describe(message) + QStringLiteral(": source has {%1}, translation has {%2}")
-                                                        .arg(expected.join(QLatin1Char(' ')),
-                                                            actual.join(QLatin1Char(' '))));
+                problems.append(describe(message)
+                    + QStringLiteral(": source has {%1}, translation has {%2}")
+                          .arg(expected.join(QLatin1Char(' ')), actual.join(QLatin1Char(' '))));
             }
         }
     }

@@ -30,8 +30,8 @@ void TranslationContextTest::trContextsFoundAtRunTime()
     const QString output = runLupdate(dir.filePath(QStringLiteral("scan_de.ts")), &ok);
     QVERIFY2(ok, qPrintable(QStringLiteral("lupdate failed:\n") + output));
 
-    static const QRegularExpression warning(QStringLiteral("^(.*): Class '(.*)' lacks Q_OBJECT macro$"),
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression warning(
+        QStringLiteral("^(.*): Class '(.*)' lacks Q_OBJECT macro$"), QRegularExpression::MultilineOption);
     const QString sourceDir = QString::fromUtf8(COMPANION_SOURCE_DIR) + QLatin1Char('/');
     QStringList problems;
     for (auto it = warning.globalMatch(output); it.hasNext();) {

@@ -40,8 +40,8 @@ void TranslationEmbedTest::catalogLoadsAndTranslates()
 
     // The same call main() makes, with the system's locale replaced by the language under test.
     QTranslator translator;
-    QVERIFY(translator.load(QLocale(language), QStringLiteral("aries-companion"), QStringLiteral("_"),
-        QStringLiteral(":/i18n")));
+    QVERIFY(translator.load(
+        QLocale(language), QStringLiteral("aries-companion"), QStringLiteral("_"), QStringLiteral(":/i18n")));
     QCOMPARE(translator.language().left(2), language);
 
     QString error;
@@ -60,8 +60,8 @@ void TranslationEmbedTest::catalogLoadsAndTranslates()
         const QList<int> counts = message.numerus ? QList<int> {1, 5} : QList<int> {-1};
         for (const int n : counts) {
             const QString expected = n == 5 ? message.translations.last() : message.translations.first();
-            const QString actual = translator.translate(context.constData(), source.constData(),
-                comment.isEmpty() ? nullptr : comment.constData(), n);
+            const QString actual = translator.translate(
+                context.constData(), source.constData(), comment.isEmpty() ? nullptr : comment.constData(), n);
             if (actual != expected) {
                 problems.append(describe(message) + QStringLiteral(" -> \"%1\"").arg(actual));
             }
@@ -71,7 +71,7 @@ void TranslationEmbedTest::catalogLoadsAndTranslates()
     QVERIFY2(checked > 0, "no translated message to check");
     QVERIFY2(problems.isEmpty(),
         qPrintable(QStringLiteral("the embedded catalog does not match the .ts (rebuild):\n")
-                   + problems.join(QLatin1Char('\n'))));
+            + problems.join(QLatin1Char('\n'))));
 }
 
 void TranslationEmbedTest::programsEmbedCatalogs_data()

@@ -74,9 +74,6 @@ json AuditRecord::toJson() const
     }
     json out {{"time", str(time.toUTC().toString(Qt::ISODateWithMs))}, {"callId", str(callId)}, {"client", str(client)},
         {"tool", str(tool)}, {"arguments", arguments}, {"outcome", str(outcome)}};
-    if (!event.isEmpty()) {
-        out["event"] = str(event);
-    }
     const auto put = [&out](const char *key, const QString &value) {
         if (!value.isEmpty()) {
             out[key] = str(value);
@@ -245,7 +242,7 @@ QList<AuditRecord> AuditLog::pendingUncertain() const
     QHash<QString, AuditRecord> last;
     QStringList order;
     for (const AuditRecord &record : readAll()) {
-        if (record.clientTag.isEmpty() || record.isToolCall()) {
+        if (record.clientTag.isEmpty()) { // also every tool-call record, which carries no order tag
             continue;
         }
         if (!last.contains(record.clientTag)) {
@@ -270,9 +267,8 @@ Decimal AuditLog::placedNotionalOn(QDate day) const
     Decimal total;
     QStringList seen;
     for (const AuditRecord &record : readAll()) {
-        if (record.isToolCall() || record.outcome != QLatin1String("sending") || !record.notional
-            || record.clientTag.isEmpty() || seen.contains(record.clientTag)
-            || record.time.toLocalTime().date() != day) {
+        if (record.outcome != QLatin1String("sending") || !record.notional || record.clientTag.isEmpty()
+            || seen.contains(record.clientTag) || record.time.toLocalTime().date() != day) {
             continue;
         }
         seen << record.clientTag;
