@@ -147,6 +147,8 @@ void TestConsentWindow::initTestCase()
     QVERIFY2(QFile::exists(kConsentProgram), qPrintable(kConsentProgram));
     // run-isolated.sh gives this test its own HOME; everything QtWebEngine might write would land there.
     m_homeFilesBefore = filesUnder(QDir::homePath());
+    // The window saves its screenshot but makes no folders; this test may be the first to run in a fresh build.
+    QVERIFY2(QDir().mkpath(kScreenshotDir), qPrintable(kScreenshotDir));
 
     m_sandbox = std::make_unique<SandboxProcess>();
     QVERIFY2(
