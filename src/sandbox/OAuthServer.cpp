@@ -487,6 +487,7 @@ TokenResult OAuthServer::exchangeCode(const json &body)
         if (value->isEmpty())
             return tokenError(400, u"invalid_request"_s, QLatin1StringView(name) % u" is missing or not a string"_s);
     }
+    recordSecret(verifier.toLatin1());
     if (!isValidVerifier(verifier)) {
         return tokenError(
             400, u"invalid_request"_s, u"code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, -, ., _ and ~"_s);
@@ -588,6 +589,7 @@ void OAuthServer::revokeTokens(std::optional<qint64> userId)
 PageResult OAuthServer::redirectWithCode(const PendingRequest &request, const QStringList &scopes)
 {
     const QByteArray code = randomBase64Url(kSecretBytes);
+    recordSecret(code);
     m_codes.insert(sha256(code),
         Code {.clientId = request.clientId,
             .redirectUri = request.redirectUri,
@@ -658,12 +660,20 @@ json OAuthServer::metadata(const QString &issuer) const
     return body;
 }
 
+void OAuthServer::recordSecret(const QByteArray &secret)
+{
+    if (m_settings.recordSecrets && !secret.isEmpty() && !m_recordedSecrets.contains(secret))
+        m_recordedSecrets.append(secret);
+}
+
 TokenResult OAuthServer::issueTokens(
     qint64 userId, const QString &clientId, const QStringList &scopes, const QByteArray &codeHash)
 {
     const QDateTime now = m_clock();
     const QByteArray accessToken = kAccessPrefix.toByteArray() + randomBase64Url(kSecretBytes);
     const QByteArray refreshToken = kRefreshPrefix.toByteArray() + randomBase64Url(kSecretBytes);
+    recordSecret(accessToken);
+    recordSecret(refreshToken);
     m_accessTokens.insert(sha256(accessToken),
         Token {.userId = userId,
             .clientId = clientId,

@@ -81,6 +81,12 @@ public:
         bool autoConsent = false;
         /** --revocation: serve RFC 8414 metadata naming an RFC 7009 revocation endpoint (Aries documents none). */
         bool revocation = false;
+        /**
+         * --record-secrets: keep every code issued, verifier received and token issued in plain text, so a
+         * test can look for them where they must never appear (files, logs, process arguments). Off by
+         * default: a real server keeps only hashes, and so does the sandbox.
+         */
+        bool recordSecrets = false;
     };
 
     OAuthServer(Settings settings, CredentialCheck checkCredentials, Clock clock);
@@ -110,6 +116,9 @@ public:
     /** Successful grants by grant type ("authorization_code", "refresh_token"). */
     const QMap<QString, int> &grantCounts() const { return m_grantCounts; }
     void resetCounts() { m_grantCounts.clear(); }
+
+    /** With --record-secrets: every code, verifier and token seen so far, oldest first; otherwise empty. */
+    const QList<QByteArray> &recordedSecrets() const { return m_recordedSecrets; }
 
     /** Tokens (hashed), codes and remembered consents, for --state. */
     nlohmann::json toJson() const;
@@ -160,6 +169,7 @@ private:
     PageResult redirectWithCode(const PendingRequest &request, const QStringList &scopes);
     PageResult redirectWithError(
         const QString &redirectUri, const QString &error, const QString &description, const QString &state) const;
+    void recordSecret(const QByteArray &secret);
     TokenResult issueTokens(
         qint64 userId, const QString &clientId, const QStringList &scopes, const QByteArray &codeHash);
     static TokenResult tokenError(int status, const QString &error, const QString &description);
@@ -174,6 +184,7 @@ private:
     QHash<QByteArray, Token> m_refreshTokens; // by SHA-256 of the token
     QHash<QString, QStringList> m_consents; // "userId|clientId" -> scopes allowed before
     QMap<QString, int> m_grantCounts;
+    QList<QByteArray> m_recordedSecrets;
     QDateTime m_nextPrune;
 };
 

@@ -82,6 +82,9 @@ void SandboxOptions::addTo(QCommandLineParser &parser)
         QStringLiteral("For tests and unattended demos: the sign-in page signs in with the demo "
                        "account and the permission page presses Allow by themselves (in a "
                        "browser that runs JavaScript).")));
+    parser.addOption(option(QStringLiteral("record-secrets"),
+        QStringLiteral("For leak tests only: keep every authorization code, code verifier and token "
+                       "in plain text and list them at GET /_sandbox/secrets.")));
 }
 
 Expected<SandboxOptions, QString> SandboxOptions::from(const QCommandLineParser &parser)
@@ -135,6 +138,7 @@ Expected<SandboxOptions, QString> SandboxOptions::from(const QCommandLineParser 
     o.stateFile = parser.value(QStringLiteral("state"));
     o.autoConsent = parser.isSet(QStringLiteral("auto-consent"));
     o.revocation = parser.isSet(QStringLiteral("revocation"));
+    o.recordSecrets = parser.isSet(QStringLiteral("record-secrets"));
 
     for (const QString &spec : parser.values(QStringLiteral("user"))) {
         const qsizetype colon = spec.indexOf(QLatin1Char(':'));

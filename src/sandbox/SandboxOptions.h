@@ -43,6 +43,8 @@ struct SandboxOptions
     /** Sign-in and permission pages submit themselves with the demo account and Allow (tests, unattended demos). */
     bool autoConsent = false;
     bool revocation = false;
+    /** Keep codes, verifiers and tokens in plain text for GET /_sandbox/secrets (leak tests only). */
+    bool recordSecrets = false;
 
     /** Declares the options on @p parser (with --help and --version). */
     static void addTo(QCommandLineParser &parser);

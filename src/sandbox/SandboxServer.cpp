@@ -51,7 +51,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     , m_oauth(
           OAuthServer::Settings {m_options.accessTtlSeconds, m_options.refreshTtlSeconds,
               QString::fromLatin1(kDemoEmail), QString::fromLatin1(kDemoPassword), m_options.autoConsent,
-              m_options.revocation},
+              m_options.revocation, m_options.recordSecrets},
           [this](const QString &email, const QString &password) { return m_broker.checkCredentials(email, password); },
           [this] { return m_clock.now(); })
     , m_broker(m_universe, m_market, m_clock, m_options.seed)
@@ -452,6 +452,16 @@ ApiReply SandboxServer::control(const Http::HttpRequest &request)
         m_market.setPrice(symbol, *price);
         return done();
     }
+    if (method == "POST" && endpoint == QLatin1String("symbols/name")) {
+        const QString symbol = QString::fromStdString(body.value("symbol", std::string()));
+        const json name = body.value("name", json());
+        if (!name.is_string() || name.get<std::string>().empty() || name.get<std::string>().size() > 10000
+            || !m_universe.rename(symbol, QString::fromStdString(name.get<std::string>()))) {
+            return ApiReply::error(
+                400, "bad_request", QStringLiteral("needs a known \"symbol\" and a \"name\" of 1 to 10000 bytes"));
+        }
+        return done();
+    }
     if (method == "POST" && endpoint == QLatin1String("clock")) {
         const json seconds = body.value("advanceSeconds", json());
         if (!seconds.is_number_integer() || seconds.get<qint64>() < 0) {
@@ -461,6 +471,12 @@ ApiReply SandboxServer::control(const Http::HttpRequest &request)
         // Let DAY expiry and fills see the new time at once.
         m_market.tick(1);
         return {200, json {{"ok", true}, {"now", m_clock.now().toString(Qt::ISODate).toStdString()}}};
+    }
+    if (method == "GET" && endpoint == QLatin1String("secrets") && m_options.recordSecrets) {
+        json secrets = json::array();
+        for (const QByteArray &secret : m_oauth.recordedSecrets())
+            secrets.push_back(secret.toStdString());
+        return {200, json {{"secrets", secrets}}};
     }
     if (method == "GET" && endpoint == QLatin1String("orders")) {
         return {200, m_broker.allOrders()};

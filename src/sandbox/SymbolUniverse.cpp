@@ -180,6 +180,15 @@ const SymbolInfo *SymbolUniverse::find(const QString &ticker) const
     return it == m_index.cend() ? nullptr : &m_symbols[*it];
 }
 
+bool SymbolUniverse::rename(const QString &ticker, const QString &name)
+{
+    const auto it = m_index.constFind(ticker);
+    if (it == m_index.cend())
+        return false;
+    m_symbols[*it].name = name;
+    return true;
+}
+
 QList<const SymbolInfo *> SymbolUniverse::search(const QString &query, int limit) const
 {
     QList<const SymbolInfo *> result;

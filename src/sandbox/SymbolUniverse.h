@@ -44,6 +44,11 @@ public:
     QList<const SymbolInfo *> tradable() const;
     /** Number of real (non-generated, non-index) tickers. */
     int realTickerCount() const;
+    /**
+     * Gives @p ticker another company name (the control API's way to put any broker text, even a hostile
+     * one, in front of the assistant); false when the ticker is unknown.
+     */
+    bool rename(const QString &ticker, const QString &name);
 
 private:
     QList<SymbolInfo> m_symbols;

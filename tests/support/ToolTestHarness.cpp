@@ -93,6 +93,11 @@ void ToolTestHarness::cancel(int id)
         json {{"jsonrpc", "2.0"}, {"method", "notifications/cancelled"}, {"params", {{"requestId", id}}}}.dump()));
 }
 
+void ToolTestHarness::receive(const QByteArray &message)
+{
+    m_session->receive(message);
+}
+
 json ToolTestHarness::call(const QString &tool, const json &arguments, int timeoutMs)
 {
     return request(

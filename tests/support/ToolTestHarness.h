@@ -60,6 +60,8 @@ public:
     int send(const QString &tool, const nlohmann::json &arguments = nlohmann::json::object());
     /** Sends notifications/cancelled for @p id. */
     void cancel(int id);
+    /** Hands @p message to the session as the client's next line, whatever it is (forged responses, junk). */
+    void receive(const QByteArray &message);
     /** Every message the session sent since the last clear. */
     QList<nlohmann::json> &sent() { return m_sent; }
     /** tools/list, every page. */
