@@ -581,7 +581,7 @@ void TestAriesClient::rateLimited_retryAfterBeyondBound_isReported()
     CHECK_ERROR(second, Kind::RateLimited);
     QVERIFY((*second).error().retryAfter.has_value());
     QCOMPARE((*second).error().retryAfter->count(), 1);
-    QVERIFY((*second).error().message().contains(QLatin1String("1 seconds")));
+    QVERIFY((*second).error().message().contains(QLatin1String("Wait 1 second and try again")));
     QCOMPARE(m_sandbox->requestCount(QStringLiteral("GET /v1/users/me")), 2);
 }
 

@@ -17,7 +17,14 @@ AriesError AriesError::make(Kind kind, QString detail, int httpStatus)
 
 QString AriesError::message() const
 {
-    const QString said = detail.isEmpty() ? QString() : QStringLiteral(" Aries said: %1").arg(detail);
+    // Aries' own words are quoted as a sentence of their own, so the advice after them (or the end of the
+    // text) does not run on from a message that has no full stop ("Aries said: Bad symbol Correct it").
+    QString said;
+    if (const QString quoted = detail.trimmed(); !quoted.isEmpty()) {
+        const QChar last = quoted.back();
+        const bool ended = last == QLatin1Char('.') || last == QLatin1Char('!') || last == QLatin1Char('?');
+        said = QStringLiteral(" Aries said: ") + quoted + (ended ? QString() : QStringLiteral("."));
+    }
     switch (kind) {
     case Kind::Network:
         return QStringLiteral("Aries could not be reached (%1). Check the internet connection and try again.")
@@ -32,6 +39,11 @@ QString AriesError::message() const
             .arg(scope.isEmpty() ? QStringLiteral("(unnamed)") : scope);
     case Kind::RateLimited:
         if (retryAfter) {
+            // The model passes this on word for word, so "Wait 1 seconds" would reach the user.
+            if (retryAfter->count() == 1) {
+                return QStringLiteral("Aries is limiting how fast requests may be made. Wait 1 second and try "
+                                      "again.");
+            }
             return QStringLiteral("Aries is limiting how fast requests may be made. Wait %1 seconds and try "
                                   "again.")
                 .arg(retryAfter->count());
@@ -44,7 +56,7 @@ QString AriesError::message() const
         return QStringLiteral("Aries refused the request as invalid.%1 Correct it and try again.").arg(said);
     case Kind::NotFound: return QStringLiteral("Aries does not know that account, symbol or order.%1").arg(said);
     case Kind::ServerError:
-        return QStringLiteral("Aries had a problem answering (HTTP %1). Try again in a few minutes.%2")
+        return QStringLiteral("Aries had a problem answering (HTTP %1).%2 Try again in a few minutes.")
             .arg(httpStatus)
             .arg(said);
     case Kind::BadResponse:

@@ -40,6 +40,11 @@ SecretError errorFromJob(const QKeychain::Job &job)
     if (error.message.isEmpty()) {
         error.message = QCoreApplication::translate("KeychainSecretStore", "The system keychain reported an error.");
     }
+    if (error.code == SecretError::Code::Unavailable) {
+        // The keyring daemon may have gone (and come back): without this, libsecret keeps using the dead
+        // daemon's session and every later job, the user's Retry included, fails the same way.
+        SecretServiceLock::forgetSession();
+    }
     return error;
 }
 

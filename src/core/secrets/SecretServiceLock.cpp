@@ -10,6 +10,7 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusVariant>
+#include <QLibrary>
 #include <QPointer>
 #endif
 
@@ -41,6 +42,19 @@ void isDefaultCollectionLocked(QObject *context, std::function<void(std::optiona
 #else
     Q_UNUSED(context);
     callback(std::nullopt);
+#endif
+}
+
+void forgetSession()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // QtKeychain loads libsecret at run time ("secret-1", version 0), so the same library is found here and
+    // nothing links it at build time. secret_service_disconnect() is documented as safe at any time.
+    static const QFunctionPointer disconnect =
+        QLibrary::resolve(QStringLiteral("secret-1"), 0, "secret_service_disconnect");
+    if (disconnect) {
+        disconnect();
+    }
 #endif
 }
 

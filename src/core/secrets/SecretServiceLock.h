@@ -18,4 +18,13 @@ namespace Companion::Secrets::SecretServiceLock {
  */
 void isDefaultCollectionLocked(QObject *context, std::function<void(std::optional<bool>)> callback);
 
+/**
+ * Drops libsecret's cached connection to the Secret Service, so the next keychain job opens a new one.
+ * libsecret keeps one connection, with its encryption session, for the whole process; when the keyring
+ * daemon ends (crash, restart, D-Bus starting a new one) every later job fails with "The session does not
+ * exist" until the app restarts, and unlocking the new keyring and choosing Retry would never help.
+ * Harmless when the connection was fine (the next job reconnects); does nothing where libsecret is not used.
+ */
+void forgetSession();
+
 } // namespace Companion::Secrets::SecretServiceLock
