@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace Companion::McpBridge {
 
@@ -171,6 +172,9 @@ void Bridge::sendToApp(const Ipc::LineFramer::Frame &frame)
         writeToClient(OfflineReplies::messageTooLarge());
         return;
     }
+    if (auto id = OfflineReplies::requestId(frame.line)) {
+        m_unanswered.append(std::move(*id));
+    }
     // Two writes rather than line + '\n': no copy of a large message.
     m_socket->write(frame.line);
     m_socket->write("\n", 1);
@@ -191,6 +195,11 @@ void Bridge::handleSocketData()
             qWarning("Dropped a message from Aries Companion larger than %lld bytes",
                 static_cast<long long>(m_fromApp.maxLineBytes()));
         } else {
+            if (!m_unanswered.isEmpty()) {
+                if (const auto id = OfflineReplies::responseId(frame.line)) {
+                    m_unanswered.removeOne(*id);
+                }
+            }
             writeToClient(frame.line);
         }
         if (m_state == State::Finished) {
@@ -210,7 +219,12 @@ void Bridge::handleDisconnected()
         quit(0);
         return;
     }
-    qWarning("Aries Companion closed the connection");
+    qWarning("Aries Companion closed the connection with %lld request(s) unanswered",
+        static_cast<long long>(m_unanswered.size()));
+    const QList<QByteArray> unanswered = std::exchange(m_unanswered, {});
+    for (const QByteArray &id : unanswered) {
+        writeToClient(OfflineReplies::appStopped(id));
+    }
     quit(1);
 }
 

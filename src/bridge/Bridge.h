@@ -16,8 +16,13 @@ namespace Companion::McpBridge {
 /**
  * Relays MCP messages between the client on stdin/stdout and the Aries Companion tray app on its local socket.
  *
- * A byte pump: both directions are framed by '\n' and whole lines are passed on unchanged. Messages are only
- * parsed when the app cannot be reached, to answer requests with an error instead of leaving the client waiting.
+ * A byte pump: both directions are framed by '\n' and whole lines are passed on unchanged. Messages are parsed
+ * only to answer requests with an error instead of leaving the client waiting: when the app cannot be reached,
+ * and (for their ids) while requests are waiting for the app's answer.
+ *
+ * While connected, the ids of the client's requests the app has not answered yet are kept; when the app closes
+ * (it quit, crashed or was killed) each of them is answered with -32000 and a sentence before the bridge ends,
+ * so the client does not wait for answers that cannot come.
  *
  *   Connecting --connected--> Connected --app closes--> finished(1)
  *       |  (retries with backoff, launches the app once;       --stdin EOF, all written--> finished(0)
@@ -88,6 +93,8 @@ private:
     Ipc::LineFramer m_fromApp {kMaxAppMessageBytes};
     /** Client lines read before the connection is up; delivered (or answered) in order later. */
     QList<Ipc::LineFramer::Frame> m_queued;
+    /** Ids (JSON text) of requests sent to the app and not answered yet. */
+    QList<QByteArray> m_unanswered;
     QTimer m_retryTimer;
     QElapsedTimer m_connectClock;
     int m_retryDelayMs;

@@ -14,6 +14,15 @@ namespace {
 constexpr char kNotRunning[] = "Aries Companion is not running. Start Aries Companion from your applications menu "
                                "(it lives in the system tray), then try again.";
 
+constexpr char kAppStopped[] = "Aries Companion stopped before answering this request. Start Aries Companion "
+                               "again, then try again. If this was an order, first check the open orders: it may "
+                               "have been placed.";
+
+std::string idText(const nlohmann::json &id)
+{
+    return id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 // The messages are fixed ASCII without quotes or backslashes, so they need no escaping.
 QByteArray errorLine(QByteArrayView id, int code, QByteArrayView message)
 {
@@ -60,6 +69,38 @@ std::optional<QByteArray> replyFor(const Ipc::LineFramer::Frame &frame)
     }
     const std::string idText = id->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return errorLine(QByteArrayView(idText.data(), qsizetype(idText.size())), -32000, kNotRunning);
+}
+
+std::optional<QByteArray> requestId(const QByteArray &line)
+{
+    const auto message = nlohmann::json::parse(line.cbegin(), line.cend(), nullptr, false);
+    if (!message.is_object() || !message.contains("method")) {
+        return std::nullopt;
+    }
+    const auto id = message.find("id");
+    if (id == message.end()) {
+        return std::nullopt;
+    }
+    return QByteArray::fromStdString(idText(*id));
+}
+
+std::optional<QByteArray> responseId(const QByteArray &line)
+{
+    const auto message = nlohmann::json::parse(line.cbegin(), line.cend(), nullptr, false);
+    if (!message.is_object() || message.contains("method")
+        || (!message.contains("result") && !message.contains("error"))) {
+        return std::nullopt;
+    }
+    const auto id = message.find("id");
+    if (id == message.end()) {
+        return std::nullopt;
+    }
+    return QByteArray::fromStdString(idText(*id));
+}
+
+QByteArray appStopped(QByteArrayView id)
+{
+    return errorLine(id, -32000, kAppStopped);
 }
 
 } // namespace Companion::McpBridge::OfflineReplies

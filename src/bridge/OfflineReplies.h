@@ -23,4 +23,14 @@ std::optional<QByteArray> replyFor(const Ipc::LineFramer::Frame &frame);
 /** The -32600 "Message too large" line, also used while connected. */
 QByteArray messageTooLarge();
 
+/** The id of a request line (as JSON text), or nothing for notifications, responses and anything unreadable. */
+std::optional<QByteArray> requestId(const QByteArray &line);
+/** The id of a response line (as JSON text: "result" or "error" without "method"), or nothing. */
+std::optional<QByteArray> responseId(const QByteArray &line);
+/**
+ * The -32000 line that answers request @p id (JSON text) when Aries Companion stopped before answering it: the
+ * client learns what happened instead of waiting, and that an order may have gone out.
+ */
+QByteArray appStopped(QByteArrayView id);
+
 } // namespace Companion::McpBridge::OfflineReplies

@@ -94,6 +94,16 @@ Expected<void, QString> FaultInjector::addRule(const nlohmann::json &rule)
         }
         r.remaining = rule["count"].get<int>();
     }
+    if (rule.contains("rate")) {
+        const auto &v = rule["rate"];
+        if (!v.is_number() || !(v.get<double>() > 0) || v.get<double>() > 1) {
+            return Unexpected(QStringLiteral("rate must be a number above 0 and at most 1"));
+        }
+        r.rate = v.get<double>();
+        if (!rule.contains("count")) {
+            r.remaining = -1; // a rate applies to a stream of requests, not to the next few
+        }
+    }
     if (rule.contains("status")) {
         if (!rule["status"].is_number_integer() || rule["status"].get<int>() < 400 || rule["status"].get<int>() > 599) {
             return Unexpected(QStringLiteral("status must be an HTTP error status (400-599)"));
@@ -113,8 +123,14 @@ FaultDecision FaultInjector::decide(const QByteArray &method, const QString &pat
         if (!pathMatches || (!rule.method.isEmpty() && rule.method != method)) {
             continue;
         }
+        if (rule.rate < 1.0) {
+            std::uniform_real_distribution<double> roll(0.0, 1.0);
+            if (roll(m_random) >= rule.rate) {
+                continue; // spared by this rule; a later rule or the random failure rate may still apply
+            }
+        }
         const FaultDecision decision {rule.mode, rule.status, 0};
-        if (--rule.remaining <= 0) {
+        if (rule.remaining > 0 && --rule.remaining == 0) {
             m_rules.removeAt(i);
         }
         return decision;

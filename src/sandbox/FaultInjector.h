@@ -51,7 +51,12 @@ public:
     const Settings &settings() const { return m_settings; }
     /** Applies {"latencyMs","failRate","rateLimit"} (any subset); an error text for a bad value. */
     Expected<void, QString> configure(const nlohmann::json &changes);
-    /** Adds a rule from {"path","method"?,"mode","count"?,"status"?}; an error text for a bad rule. */
+    /**
+     * Adds a rule from {"path","method"?,"mode","count"?,"status"?,"rate"?}; an error text for a bad rule.
+     * Without "rate" the rule faults the next "count" (default 1) matching requests. With "rate" (0 < F ≤ 1)
+     * each matching request is faulted with probability F, rolled from the sandbox seed so a run can be
+     * repeated; "count" then caps the number of faults, and without it the rule stays until cleared.
+     */
     Expected<void, QString> addRule(const nlohmann::json &rule);
     void clearRules() { m_rules.clear(); }
 
@@ -67,8 +72,9 @@ private:
         QString path; ///< Exact, or a prefix when it ends with '*'
         QByteArray method;
         FaultMode mode = FaultMode::Error;
-        int remaining = 1;
+        int remaining = 1; ///< Faults left; -1 = until cleared (rate rules without a count)
         int status = 500;
+        double rate = 1.0; ///< Probability that a matching request is faulted
     };
 
     Settings m_settings;

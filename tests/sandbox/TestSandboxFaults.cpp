@@ -48,6 +48,9 @@ private Q_SLOTS:
     void faultPrefix_matchesEveryPathUnderIt();
     void faultMethod_onlyMatchesThatMethod();
     void clearFaults_removesEveryRule();
+    void faultRate_faultsThatShare_sameSeedSameRequests();
+    void faultRate_withCount_endsAfterThatManyFaults();
+    void faultRate_outOfRange_isRefused();
 
 private:
     json orderBody(const QString &clientId) const;
@@ -337,6 +340,62 @@ void TestSandboxFaults::clearFaults_removesEveryRule()
     QVERIFY(m_sandbox->clearFaults());
     QCOMPARE(getWithToken(QStringLiteral("/v1/users/me")).status, 200);
     QCOMPARE(getWithToken(QStringLiteral("/v1/marketdata/search?query=KO")).status, 200);
+}
+
+namespace {
+
+/** Which of @p requests GETs of /v1/users/me (no token: 401 unless faulted) were faulted with 503, as a bit string. */
+QString faultPattern(SandboxProcess &sandbox, int requests)
+{
+    QString pattern;
+    for (int i = 0; i < requests; ++i) {
+        const int status = sandbox.http().get(sandbox.url(QStringLiteral("/v1/users/me"))).status;
+        pattern += status == 503 ? QLatin1Char('1') : status == 401 ? QLatin1Char('0') : QLatin1Char('?');
+    }
+    return pattern;
+}
+
+} // namespace
+
+void TestSandboxFaults::faultRate_faultsThatShare_sameSeedSameRequests()
+{
+    // Two fresh sandboxes with the same seed fault the same requests, so a failing run can be repeated.
+    QStringList patterns;
+    for (int run = 0; run < 2; ++run) {
+        SandboxProcess sandbox;
+        QVERIFY2(sandbox.start({QStringLiteral("--seed"), QStringLiteral("42"), QStringLiteral("--tick-ms"),
+                     QStringLiteral("0")}),
+            qPrintable(sandbox.errorString()));
+        const auto added = sandbox.http().postJson(sandbox.url(QStringLiteral("/_sandbox/faults")),
+            json {{"path", "/v1/users/me"}, {"mode", "error"}, {"status", 503}, {"rate", 0.25}});
+        QVERIFY2(added.status == 200, added.describe().constData());
+        patterns << faultPattern(sandbox, 400);
+    }
+    QVERIFY(!patterns[0].contains(QLatin1Char('?')));
+    QCOMPARE(patterns[1], patterns[0]);
+    // Without a count the rule stays: about a quarter of 400 requests, far from none and far from all.
+    const auto faulted = patterns[0].count(QLatin1Char('1'));
+    QVERIFY2(faulted >= 60 && faulted <= 140, qPrintable(QString::number(faulted)));
+}
+
+void TestSandboxFaults::faultRate_withCount_endsAfterThatManyFaults()
+{
+    const auto added = m_sandbox->http().postJson(url(QStringLiteral("/_sandbox/faults")),
+        json {{"path", "/v1/users/me"}, {"mode", "error"}, {"status", 503}, {"rate", 0.5}, {"count", 3}});
+    QVERIFY2(added.status == 200, added.describe().constData());
+    const QString pattern = faultPattern(*m_sandbox, 200);
+    QCOMPARE(pattern.count(QLatin1Char('1')), 3);
+    QVERIFY(!pattern.contains(QLatin1Char('?')));
+}
+
+void TestSandboxFaults::faultRate_outOfRange_isRefused()
+{
+    for (const json &rate : {json(0), json(1.5), json(-0.1), json("0.2")}) {
+        const auto refused = m_sandbox->http().postJson(url(QStringLiteral("/_sandbox/faults")),
+            json {{"path", "/v1/users/me"}, {"mode", "error"}, {"rate", rate}});
+        QVERIFY2(refused.status == 400, refused.describe().constData());
+    }
+    QCOMPARE(getWithToken(QStringLiteral("/v1/users/me")).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxFaults)

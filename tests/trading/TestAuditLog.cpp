@@ -23,6 +23,7 @@ private Q_SLOTS:
     void rotation_keepsNFiles();
     void reopenAfterCrash_listsPendingUncertain();
     void unwritableDirectory_isAnError();
+    void restart_abandonsCallsLeftUndecided();
     void redacted_hidesSecrets();
 };
 
@@ -68,6 +69,45 @@ void TestAuditLog::append_writesJsonLines()
     QCOMPARE(all[0].notional->toString(2), QStringLiteral("100.50"));
     QCOMPARE(log.placedNotionalOn(QDate::currentDate()).toString(2), QStringLiteral("100.50"));
     QVERIFY(log.pendingUncertain().isEmpty());
+}
+
+void TestAuditLog::restart_abandonsCallsLeftUndecided()
+{
+    // An earlier run was killed: one call with its approval window open, one just requested, one finished,
+    // one sent without an answer. Only the first two are closed as abandoned; the sent one is reconcile()'s.
+    QTemporaryDir dir;
+    AuditLog log(dir.path());
+    AuditRecord waiting = record(QString(), QStringLiteral("requested"));
+    waiting.callId = QStringLiteral("call-waiting");
+    QVERIFY(log.append(waiting));
+    waiting.outcome = QStringLiteral("pending_approval");
+    QVERIFY(log.append(waiting));
+    AuditRecord requested = record(QString(), QStringLiteral("requested"));
+    requested.callId = QStringLiteral("call-requested");
+    QVERIFY(log.append(requested));
+    AuditRecord denied = record(QString(), QStringLiteral("pending_approval"));
+    denied.callId = QStringLiteral("call-denied");
+    QVERIFY(log.append(denied));
+    denied.outcome = QStringLiteral("denied");
+    QVERIFY(log.append(denied));
+    QVERIFY(log.append(record(QStringLiteral("t-sent"), QStringLiteral("sending"))));
+    QVERIFY(log.append(AuditRecord::toolCall(QDateTime::currentDateTimeUtc(), QStringLiteral("claude-ai"),
+        QStringLiteral("local"), QStringLiteral("place_order"), QStringLiteral("ok"), {})));
+
+    AuditLog reopened(dir.path());
+    QCOMPARE(reopened.unfinishedCalls().size(), 2);
+    const auto abandoned = reopened.abandonUnfinishedCalls();
+    QVERIFY(abandoned);
+    QCOMPARE(*abandoned, 2);
+    QVERIFY(reopened.unfinishedCalls().isEmpty());
+    QCOMPARE(*reopened.abandonUnfinishedCalls(), 0); // a second start finds nothing left
+    const auto all = reopened.readAll();
+    QCOMPARE(all[all.size() - 2].outcome, QStringLiteral("abandoned"));
+    QCOMPARE(all[all.size() - 2].callId, QStringLiteral("call-waiting"));
+    QVERIFY(all[all.size() - 2].detail.contains(QStringLiteral("waited for approval")));
+    QCOMPARE(all.last().callId, QStringLiteral("call-requested"));
+    QCOMPARE(all.last().tool, QStringLiteral("place_order"));
+    QCOMPARE(reopened.pendingUncertain().size(), 1);
 }
 
 void TestAuditLog::rotation_keepsNFiles()

@@ -206,6 +206,13 @@ void CompanionApp::start()
     m_statusTimer.start();
     // The engine's limit follows the socket's, so a message the socket lets through is not refused again.
     m_mcp.setMaxMessageBytes(Mcp::McpConnection::kMaxMessageBytes);
+    // Calls an earlier run left undecided (it was killed with the approval window open) are closed in the
+    // log before this run takes any: nothing of theirs was sent, and the log should say how each ended.
+    if (const auto abandoned = m_audit.abandonUnfinishedCalls(); !abandoned) {
+        qCWarning(lcMcp) << "could not close unfinished calls in the audit log:" << abandoned.error();
+    } else if (*abandoned > 0) {
+        qCInfo(lcMcp) << "recorded" << *abandoned << "order request(s) an earlier run left undecided as abandoned";
+    }
     if (const auto listening = m_mcpSocket.listen(); !listening) {
         // The tray keeps working (sign-in, settings); only assistants cannot reach this copy.
         qCWarning(lcMcp) << "not accepting assistants:" << listening.error();

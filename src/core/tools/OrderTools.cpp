@@ -152,6 +152,7 @@ struct OrderTools::Flow
     std::unique_ptr<QTimer> progressTimer;
     std::unique_ptr<QTimer> timeoutTimer;
     QElapsedTimer waiting;
+    QString auditError; ///< Why the last record could not be written
 
     Aries::AriesClient *client_ = nullptr;
 };
@@ -244,7 +245,7 @@ void OrderTools::registerTools(Mcp::McpServer &server)
     }
 }
 
-void OrderTools::audit(const std::shared_ptr<Flow> &flow, const QString &outcome, const QString &detail)
+bool OrderTools::audit(const std::shared_ptr<Flow> &flow, const QString &outcome, const QString &detail)
 {
     Trading::AuditRecord record;
     record.time = QDateTime::currentDateTimeUtc();
@@ -261,7 +262,21 @@ void OrderTools::audit(const std::shared_ptr<Flow> &flow, const QString &outcome
     record.detail = detail;
     if (const auto written = m_audit.append(record); !written) {
         qWarning("audit log: %s", qPrintable(written.error()));
+        flow->auditError = written.error();
+        return false;
     }
+    return true;
+}
+
+void OrderTools::finishUnaudited(const std::shared_ptr<Flow> &flow, const QString &error)
+{
+    // An order that cannot be recorded is not placed: the log is how the user checks what happened, and
+    // after a crash it is how the app finds out what became of an order it sent.
+    finish(flow, QStringLiteral("error"),
+        tr("Aries Companion cannot write its audit log, so it does not handle orders. The user should check "
+           "the disk and the log folder. (%1)")
+            .arg(error),
+        true);
 }
 
 void OrderTools::finish(const std::shared_ptr<Flow> &flow, const QString &outcome, const QString &message, bool isError)
@@ -317,12 +332,7 @@ void OrderTools::start(Kind kind, std::shared_ptr<Mcp::ToolCall> call)
     first.arguments = flow->arguments;
     first.outcome = QStringLiteral("requested");
     if (const auto written = m_audit.append(first); !written) {
-        // An order that cannot be recorded is not placed: the log is how the user checks what happened.
-        finish(flow, QStringLiteral("error"),
-            tr("Aries Companion cannot write its audit log, so it does not handle orders. The user should check "
-               "the disk and the log folder. (%1)")
-                .arg(written.error()),
-            true);
+        finishUnaudited(flow, written.error());
         return;
     }
     if (auto refusal = m_policy.checkTradingAllowed()) {
@@ -652,7 +662,12 @@ void OrderTools::askApproval(const std::shared_ptr<Flow> &flow)
         m_policy.reserve(flow->callId, QDate::currentDate(), held);
         flow->reserved = true;
     }
-    audit(flow, QStringLiteral("pending_approval"));
+    if (!audit(flow, QStringLiteral("pending_approval"))) {
+        // The disk filled up (or went read-only) since the call began: no window for an order that could
+        // not be recorded if approved.
+        finishUnaudited(flow, flow->auditError);
+        return;
+    }
 
     const std::weak_ptr<Flow> weak = flow;
     flow->waiting.start();
@@ -743,7 +758,12 @@ void OrderTools::send(const std::shared_ptr<Flow> &flow)
     if (flow->kind == Kind::Place) {
         flow->order.clientTag = Aries::AriesClient::newClientTag();
     }
-    audit(flow, QStringLiteral("sending"));
+    if (!audit(flow, QStringLiteral("sending"))) {
+        // Without "sending" in the log a crash before the answer would leave no trace of an order that may
+        // be at Aries, and the next start could not look it up: it is not sent.
+        finishUnaudited(flow, flow->auditError);
+        return;
+    }
     if (flow->reserved) {
         // From here on the order may reach Aries, so it counts against the day whatever the answer.
         m_policy.commit(flow->callId);

@@ -78,7 +78,10 @@ private:
     void decided(const std::shared_ptr<Flow> &flow, int decision);
     void send(const std::shared_ptr<Flow> &flow);
     void finish(const std::shared_ptr<Flow> &flow, const QString &outcome, const QString &message, bool isError);
-    void audit(const std::shared_ptr<Flow> &flow, const QString &outcome, const QString &detail = {});
+    /** Records one step; false (after logging why) when the audit log cannot be written. */
+    bool audit(const std::shared_ptr<Flow> &flow, const QString &outcome, const QString &detail = {});
+    /** Ends a call whose step could not be recorded: nothing is sent that the log does not show. */
+    void finishUnaudited(const std::shared_ptr<Flow> &flow, const QString &error);
 
     AriesConnection &m_connection;
     Trading::TradingPolicy &m_policy;

@@ -260,6 +260,49 @@ QList<AuditRecord> AuditLog::pendingUncertain() const
     return pending;
 }
 
+QList<AuditRecord> AuditLog::unfinishedCalls() const
+{
+    QHash<QString, AuditRecord> last;
+    QStringList order;
+    for (const AuditRecord &record : readAll()) {
+        if (record.isToolCall() || record.callId.isEmpty()) {
+            continue;
+        }
+        if (!last.contains(record.callId)) {
+            order << record.callId;
+        }
+        last.insert(record.callId, record);
+    }
+    QList<AuditRecord> unfinished;
+    for (const QString &callId : std::as_const(order)) {
+        const AuditRecord &record = last[callId];
+        if (record.outcome == QLatin1String("requested") || record.outcome == QLatin1String("pending_approval")) {
+            unfinished.append(record);
+        }
+    }
+    return unfinished;
+}
+
+Expected<int, QString> AuditLog::abandonUnfinishedCalls()
+{
+    int recorded = 0;
+    for (const AuditRecord &original : unfinishedCalls()) {
+        AuditRecord record = original;
+        record.time = QDateTime::currentDateTimeUtc();
+        record.outcome = QStringLiteral("abandoned");
+        record.orderId.clear();
+        record.status.clear();
+        record.detail = original.outcome == QLatin1String("pending_approval")
+            ? QStringLiteral("Aries Companion stopped while the order waited for approval; nothing was sent.")
+            : QStringLiteral("Aries Companion stopped before the request was checked; nothing was sent.");
+        if (const auto written = append(record); !written) {
+            return Unexpected(written.error());
+        }
+        ++recorded;
+    }
+    return recorded;
+}
+
 Decimal AuditLog::placedNotionalOn(QDate day) const
 {
     // Counted once per tag, at the "sending" record: an order that went out (or may have) counts,

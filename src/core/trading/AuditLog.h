@@ -40,8 +40,10 @@ struct AuditRecord
     nlohmann::json arguments = nlohmann::json::object(); ///< As received, secrets removed
     /**
      * requested, invalid, refused, previewed, pending_approval, denied, timed_out, cancelled, sending,
-     * placed, rejected, uncertain, error, resolved, not_found. "sending" is written before an order goes
-     * out, so a crash between sending and the answer leaves it as the last word on that order.
+     * placed, rejected, uncertain, error, resolved, not_found, abandoned. "sending" is written before an
+     * order goes out, so a crash between sending and the answer leaves it as the last word on that order;
+     * "abandoned" closes a call that an earlier run left before anything was sent (e.g. while the
+     * approval window was open).
      */
     QString outcome;
     QString accountId;
@@ -96,6 +98,17 @@ public:
      */
     QList<AuditRecord> recent(int count, const QString &event = {}) const;
     static constexpr qint64 kRecentReadBytes = 512 * 1024;
+    /**
+     * Order tool calls (by call id) whose last record is "requested" or "pending_approval": an earlier run
+     * stopped (crash, kill, power cut) before they were decided. Nothing of theirs was sent, since an order
+     * goes out only after "sending" is recorded.
+     */
+    QList<AuditRecord> unfinishedCalls() const;
+    /**
+     * Records "abandoned" for every unfinishedCalls() entry, so the log says how each ended. Call it at
+     * start, before any tool call of this run; the number recorded, or why the log cannot be written.
+     */
+    Expected<int, QString> abandonUnfinishedCalls();
     /** Orders (by client tag) whose last record is "sending" or "uncertain". */
     QList<AuditRecord> pendingUncertain() const;
     /** The notional of orders placed (or possibly placed) on the local day @p day. */
