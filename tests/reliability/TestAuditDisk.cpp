@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -153,10 +154,15 @@ void TestAuditDisk::checkOrderRefused(const char *label)
 {
     const int before = orderRequestsAtSandbox();
     const int ordersBefore = int(m_harness.sandbox().allOrders().size());
+    QSignalSpy told(m_tools.get(), &Tools::OrderTools::auditLogUnwritable);
     const json reply = m_harness.call(QStringLiteral("place_order"),
         json {{"side", "buy"}, {"quantity", "1"}, {"symbol", "AAPL"}, {"type", "limit"}, {"limit_price", "1.25"},
             {"time_in_force", "gtc"}});
     QVERIFY2(reply.contains("result"), reply.dump().c_str());
+    // The app is told too (it shows the person a notification), with the system's reason.
+    QCOMPARE(told.size(), 1);
+    QVERIFY2(told.first().first().toString().contains(QStringLiteral("cannot be written")),
+        qPrintable(told.first().first().toString()));
     QCOMPARE(reply["result"].value("isError", false), true);
     const json result = reply["result"].value("structuredContent", json::object());
     QCOMPARE(text(result.value("outcome", json())), QStringLiteral("error"));

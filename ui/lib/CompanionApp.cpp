@@ -100,6 +100,17 @@ CompanionApp::CompanionApp(LaunchOptions options, QObject *parent)
         m_pendingApprovals = count;
         updateStatus();
     });
+    connect(&m_orderTools, &Tools::OrderTools::auditLogUnwritable, this, [this](const QString &reason) {
+        // Once per cause: an assistant retrying the order should not raise a notification each time.
+        if (reason == m_auditProblemAnnounced)
+            return;
+        m_auditProblemAnnounced = reason;
+        m_tray->announce(tr("Orders refused: the audit log cannot be written"),
+            tr("Aries Companion records every order before sending it, and it cannot write that record now, so it "
+               "refuses orders. Reading your portfolio and prices still works. Free some disk space or make the "
+               "log folder writable, then ask again. (%1)")
+                .arg(reason));
+    });
     connect(&m_tokens, &Auth::TokenManager::stateChanged, this, &CompanionApp::reconcileOrders);
     // Every tool call is recorded (client, tool, outcome; never its arguments), so the status window and the
     // audit log answer "what did the assistant do?".

@@ -138,6 +138,8 @@ private:
     Trading::TradingPolicy m_policy;
     ApprovalQueue m_approvals;
     Tools::OrderTools m_orderTools;
+    /** The audit log problem the user was last told about (told once per cause). */
+    QString m_auditProblemAnnounced;
     bool m_reconciled = false; ///< Uncertain orders of earlier runs were looked up once connected
     // Streamable HTTP for other clients; null until the local key is read, and stays null without a keychain.
     std::unique_ptr<Mcp::McpHttpTransport> m_mcpHttp;

@@ -277,6 +277,7 @@ void OrderTools::finishUnaudited(const std::shared_ptr<Flow> &flow, const QStrin
            "the disk and the log folder. (%1)")
             .arg(error),
         true);
+    Q_EMIT auditLogUnwritable(error);
 }
 
 void OrderTools::finish(const std::shared_ptr<Flow> &flow, const QString &outcome, const QString &message, bool isError)

@@ -58,6 +58,13 @@ public:
     /** How often a waiting call reports progress (10 s; shorter in tests). */
     void setProgressInterval(std::chrono::milliseconds interval) { m_progressInterval = interval; }
 
+Q_SIGNALS:
+    /**
+     * An order was refused because the audit log could not be written (@p reason: the file and the
+     * system's words). The assistant is told in the tool result; the app tells the person, who can fix it.
+     */
+    void auditLogUnwritable(const QString &reason);
+
 private:
     struct Flow;
     enum class Kind {
