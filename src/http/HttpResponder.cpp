@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HttpResponder.h"
 
+#include "ConnectionGuard.h"
+
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QTcpSocket>
@@ -14,7 +16,12 @@ struct HttpResponder::Private
         : responder(std::move(r))
         , socket(responder.socket())
     { }
-    ~Private() { QObject::disconnect(goneConnection); }
+    ~Private()
+    {
+        QObject::disconnect(goneConnection);
+        // A handler that dropped its responder without answering: the connection is no longer busy.
+        done();
+    }
 
     QHttpServerResponder responder;
     // QtHttpServer deleteLater()s the socket when the peer disconnects while the responder keeps a raw
@@ -22,6 +29,7 @@ struct HttpResponder::Private
     QPointer<QTcpSocket> socket;
     bool answered = false;
     bool streaming = false;
+    bool counted = false; ///< The connection's guard was told this response is over
     QMetaObject::Connection goneConnection;
 
     bool connected() const { return socket && socket->state() == QAbstractSocket::ConnectedState; }
@@ -40,6 +48,16 @@ struct HttpResponder::Private
     {
         answered = true;
         QObject::disconnect(goneConnection);
+        done();
+    }
+
+    /** Tells the connection's guard, once, that this response is over, so its idle timer may run again. */
+    void done()
+    {
+        if (!counted) {
+            counted = true;
+            ConnectionGuard::responseFinished(socket);
+        }
     }
 };
 
@@ -92,6 +110,7 @@ void HttpResponder::endStream()
     d->streaming = false;
     QObject::disconnect(d->goneConnection);
     d->responder.writeBody(QByteArrayLiteral("0\r\n\r\n"));
+    d->done();
 }
 
 void HttpResponder::onClientGone(std::function<void()> callback)
@@ -130,6 +149,7 @@ void HttpResponder::drop()
         return;
     }
     d->answered = true;
+    d->done();
     d->socket->disconnectFromHost();
 }
 

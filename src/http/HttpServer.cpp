@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HttpServer.h"
 
+#include "ConnectionGuard.h"
+#include "GuardedTcpServer.h"
+
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QTcpServer>
 
 namespace Companion::Http {
 
@@ -56,15 +58,20 @@ protected:
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
+        ConnectionGuard::requestDispatched(socket);
         auto responder = std::make_shared<HttpResponder>(makeResponder(request, socket));
         m_handler(copyRequest(request), responder);
         return true;
     }
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override
     {
-        handleRequest(request, socket);
+        // handleRequest() takes every request, so QtHttpServer 6.4 calls this only after it already did, for a
+        // WebSocket upgrade; running the handler again would execute one request twice. (The guard refuses
+        // such upgrades before they get here.)
     }
 #else
+    // Qt 6.8's responder no longer exposes its socket: the guard's busy/idle accounting (requestDispatched,
+    // HttpResponder's responseFinished) needs another way to find the connection there.
     bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override
     {
         m_handler(copyRequest(request), std::make_shared<HttpResponder>(std::move(responder)));
@@ -81,15 +88,28 @@ private:
 };
 
 HttpServer::HttpServer(Handler handler, QObject *parent)
+    : HttpServer(std::move(handler), HttpLimits {}, parent)
+{ }
+
+HttpServer::HttpServer(Handler handler, const HttpLimits &limits, QObject *parent)
     : QObject(parent)
+    , m_limits(limits)
     , m_backend(std::make_unique<Backend>(std::move(handler)))
 { }
+
+int HttpServer::connectionCount() const
+{
+    int count = 0;
+    for (const auto *tcp : m_backend->findChildren<GuardedTcpServer *>(QString(), Qt::FindDirectChildrenOnly))
+        count += tcp->activeConnections();
+    return count;
+}
 
 HttpServer::~HttpServer() = default;
 
 Expected<quint16, QString> HttpServer::listen(const QHostAddress &address, quint16 port)
 {
-    auto *tcp = new QTcpServer(m_backend.get());
+    auto *tcp = new GuardedTcpServer(m_limits, m_backend.get());
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
         delete tcp;

@@ -16,9 +16,13 @@
 #include <memory>
 
 #ifdef Q_OS_UNIX
+#include <grp.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cerrno>
 #endif
 
 using namespace Companion;
@@ -80,6 +84,41 @@ private:
     QByteArray m_received;
 };
 
+#ifdef Q_OS_UNIX
+constexpr uid_t kNobody = 65534;
+
+/**
+ * Connects to the socket @p path from a child process running as @p uid (and the same gid, no supplementary
+ * groups), or unchanged when @p uid is the current one. Returns 0 when connected, else the errno of the failure.
+ * A fork rather than a helper program: the child only makes system calls, and no other binary has to be
+ * readable by that user.
+ */
+int connectAs(uid_t uid, const QString &path)
+{
+    const QByteArray name = QFile::encodeName(path);
+    sockaddr_un address {};
+    address.sun_family = AF_UNIX;
+    if (size_t(name.size()) >= sizeof(address.sun_path))
+        return ENAMETOOLONG;
+    memcpy(address.sun_path, name.constData(), size_t(name.size()));
+    const pid_t child = ::fork();
+    if (child == 0) {
+        if (uid != ::geteuid()
+            && (::setgroups(0, nullptr) != 0 || ::setresgid(uid, uid, uid) != 0 || ::setresuid(uid, uid, uid) != 0))
+            ::_exit(255);
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        if (fd < 0)
+            ::_exit(254);
+        ::_exit(::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0 ? 0 : (errno & 0x7f));
+    }
+    if (child < 0)
+        return -1;
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+#endif
+
 } // namespace
 
 class TestMcpLocalServer final : public QObject
@@ -98,6 +137,7 @@ private Q_SLOTS:
     void listen_liveInstance_failsAndFirstKeepsServing();
     void clientDisconnects_sessionClosedAndCounted();
     void overlongLine_answeredAndConnectionKeepsWorking();
+    void otherUser_cannotConnect();
 
 private:
     QString m_folder;
@@ -307,6 +347,55 @@ void TestMcpLocalServer::overlongLine_answeredAndConnectionKeepsWorking()
     QVERIFY(replies[0].value(QLatin1String("id")).isNull());
     QCOMPARE(replies[0].value(QLatin1String("error")).toObject().value(QLatin1String("code")).toInt(), -32600);
     QCOMPARE(replies[1].value(QLatin1String("id")).toInt(), 10);
+}
+
+void TestMcpLocalServer::otherUser_cannotConnect()
+{
+#ifdef Q_OS_UNIX
+    if (::geteuid() != 0)
+        QSKIP("Acting as another user (nobody) needs root");
+    QVERIFY(m_server->listen());
+    int accepted = 0;
+    connect(
+        m_server.get(), &Mcp::McpLocalServer::connectionCountChanged, this, [&accepted, last = 0](int count) mutable {
+            accepted += count > last ? 1 : 0;
+            last = count;
+        });
+    // The control: the same child, as this user, does connect, so a refusal below is the permissions' doing.
+    QCOMPARE(connectAs(::geteuid(), m_serverName), 0);
+    QTRY_COMPARE(accepted, 1);
+
+    // Root bypasses permission checks, so the socket's own mode is checked here, as what another user meets.
+    constexpr auto groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(m_folder) & groupOrOther, QFileDevice::Permissions());
+    QCOMPARE(QFile::permissions(m_serverName) & groupOrOther, QFileDevice::Permissions());
+
+    // 1. As it is: the 0700 folder (and the runtime folder above it) keep nobody out.
+    const int asIs = connectAs(kNobody, m_serverName);
+    QCOMPARE(asIs, EACCES);
+
+    // 2. Even with every folder on the way opened for passing through, the owner-only socket refuses nobody.
+    QList<QPair<QString, QFileDevice::Permissions>> opened;
+    for (QString folder = m_folder; folder != QLatin1String("/"); folder = QFileInfo(folder).absolutePath()) {
+        const auto before = QFile::permissions(folder);
+        if (!(before & QFileDevice::ExeOther)) {
+            opened.append({folder, before});
+            QVERIFY(QFile::setPermissions(folder, before | QFileDevice::ExeOther));
+        }
+    }
+    const int throughOpenFolders = connectAs(kNobody, m_serverName);
+    for (const auto &[folder, before] : std::as_const(opened))
+        QFile::setPermissions(folder, before);
+    QCOMPARE(throughOpenFolders, EACCES);
+
+    QCoreApplication::processEvents();
+    QCOMPARE(accepted, 1);
+    qInfo("RELIABILITY: local socket: 2 connection attempts as user nobody (folder closed, then every folder on the "
+          "way opened): both refused with EACCES; the same attempt as the owner connected");
+#else
+    QSKIP("Unix users and permissions");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestMcpLocalServer)

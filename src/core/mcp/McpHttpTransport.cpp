@@ -202,8 +202,12 @@ Expected<quint16, QString> McpHttpTransport::listen()
         return Unexpected(QStringLiteral("no local key for the HTTP endpoint"));
     if (m_server)
         return m_port;
+    // The server refuses bodies over the limit from their Content-Length (or chunk sizes) before reading them;
+    // handle() checks again, so the limit holds whatever the server's framing.
+    Http::HttpLimits limits = m_options.limits;
+    limits.maxBodyBytes = m_options.maxBodyBytes;
     auto server = std::make_unique<Http::HttpServer>(
-        [this](const Http::HttpRequest &request, const Responder &responder) { handle(request, responder); });
+        [this](const Http::HttpRequest &request, const Responder &responder) { handle(request, responder); }, limits);
     // Loopback only: the bearer key is the sole barrier, and it must never be reachable from the network.
     const auto listening = server->listen(address(), m_options.port);
     if (!listening)
@@ -213,6 +217,11 @@ Expected<quint16, QString> McpHttpTransport::listen()
     return m_port;
 }
 
+int McpHttpTransport::connectionCount() const
+{
+    return m_server ? m_server->connectionCount() : 0;
+}
+
 bool McpHttpTransport::authorized(const Http::HttpRequest &request) const
 {
     const QByteArray value = request.header("Authorization");
@@ -220,7 +229,10 @@ bool McpHttpTransport::authorized(const Http::HttpRequest &request) const
     if (value.size() <= prefix.size()
         || QByteArrayView(value).first(prefix.size()).compare(prefix, Qt::CaseInsensitive) != 0)
         return false;
-    // Comparing digests of equal length in full takes the same time wherever the first difference is.
+    // Timing: the key is compared as SHA-256 digests, so the compared length never depends on the key or the
+    // guess, and the loop ORs the XOR of every byte pair without stopping early (no memcmp, no QByteArray ==,
+    // which return at the first difference). Where the guess first differs changes nothing in the time taken;
+    // TestMcpHttpTransport::bearerTiming_firstVsLastByte measures it.
     const QByteArray given = QCryptographicHash::hash(value.sliced(prefix.size()), QCryptographicHash::Sha256);
     const QByteArray expected = QCryptographicHash::hash(m_bearerKey, QCryptographicHash::Sha256);
     unsigned char diff = 0;

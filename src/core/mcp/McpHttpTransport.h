@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Expected.h"
+#include "HttpLimits.h"
 #include "HttpRequest.h"
 #include "HttpResponder.h"
 
@@ -31,7 +32,10 @@ class McpSession;
  * MCP Streamable HTTP on 127.0.0.1 for clients other than Claude Desktop (which uses the local socket).
  *
  * Every request must pass, independently: a loopback Host (DNS rebinding), an absent or loopback Origin
- * (browsers), the bearer key, and the body limit. Only then does anything reach the engine.
+ * (browsers), the bearer key, and the body limit. Only then does anything reach the engine. Before any of
+ * that, the HTTP server (Http::HttpServer, Options::limits) caps connections, times out slow heads and bodies
+ * and idle keep-alive connections, and refuses oversized and ambiguous requests (smuggling shapes) while they
+ * arrive, so none of them is ever parsed into a request.
  *
  * A request is answered as application/json when its response is the first thing the engine sends for
  * it, which is the common case and the cheapest. When the engine first sends something that belongs to
@@ -60,6 +64,8 @@ public:
         quint16 port = kDefaultPort;
         bool ephemeralPort = false;
         qsizetype maxBodyBytes = kDefaultMaxBodyBytes;
+        /** Connection limits and timeouts of the HTTP server; its body limit is maxBodyBytes above. */
+        Http::HttpLimits limits;
     };
 
     /** @p bearerKey is what clients must send as "Authorization: Bearer <key>"; it must not be empty. */
@@ -77,6 +83,8 @@ public:
     QHostAddress address() const { return QHostAddress(QHostAddress::LocalHost); }
     /** Sessions created by initialize and not yet deleted. */
     int sessionCount() const { return int(m_sessions.size()); }
+    /** HTTP connections open now. */
+    int connectionCount() const;
 
 private:
     using Responder = std::shared_ptr<Http::HttpResponder>;
