@@ -9,6 +9,8 @@ set -euo pipefail
 packages=(
     # build
     cmake ninja-build g++
+    # fuzzing (scripts/fuzz.sh): clang 14 (LLVM 14) with its libFuzzer and sanitizer runtimes
+    clang libclang-rt-14-dev
     # Qt 6.4 and libraries (qt6-websockets-dev: QtHttpServer's CMake config needs it but does not declare it)
     qt6-base-dev qt6-webengine-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-svg-dev qtkeychain-qt6-dev nlohmann-json3-dev

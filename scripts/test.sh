@@ -2,8 +2,8 @@
 # SPDX-FileCopyrightText: Aries Companion contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# README command 2: installs what is missing, builds, and runs the whole test suite through CTest.
-# Exits non-zero on any failure.
+# README command 2: installs what is missing, builds, and runs the whole test suite through CTest, then
+# each fuzz target briefly. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -16,3 +16,7 @@ for dir in tests/node tests/conformance; do
 done
 scripts/build.sh
 ctest --preset ci -j2 "$@"
+# A short run of every fuzz target (about a minute, plus the fuzz build; scripts/fuzz.sh runs longer ones).
+# Only once the tests passed (set -e stops the script at a ctest failure): a red suite is reported at once,
+# without first spending CI time on fuzzing.
+scripts/fuzz.sh --seconds 10

@@ -283,13 +283,16 @@ void ServerSession::receive(const QByteArray &message)
             JsonRpc::serialize(id));
         return;
     }
-    if (!parsed["method"].is_string()) {
+    // find(), not operator[]: on a const json, operator[] of a missing key reads past the object (no method
+    // and no result/error, e.g. {"jsonrpc":"2.0","id":1}).
+    const auto methodMember = parsed.find("method");
+    if (methodMember == parsed.end() || !methodMember->is_string()) {
         sendMessage(JsonRpc::errorResponse(
                         id, JsonRpc::kInvalidRequest, QStringLiteral("Invalid Request: method must be a string")),
             JsonRpc::serialize(id));
         return;
     }
-    const QString method = toQt(parsed["method"].get<std::string>());
+    const QString method = toQt(methodMember->get<std::string>());
     const json params = parsed.contains("params") ? parsed["params"] : json::object();
     if (!params.is_object()) {
         // MCP params are always objects (JSON-RPC would also allow arrays).
