@@ -122,6 +122,11 @@ void HttpResponder::onClientGone(std::function<void()> callback)
     d->goneConnection =
         QObject::connect(d->socket, &QTcpSocket::disconnected, d->socket, [callback = std::move(callback), this] {
             QObject::disconnect(d->goneConnection);
+            // The socket may be in its destructor (QAbstractSocket emits disconnected() there), and the callback
+            // may drop this responder: forget the socket first, so nothing reads it as a QTcpSocket any more.
+            // Its connection guard goes with it, so there is nobody left to tell that the response ended.
+            d->counted = true;
+            d->socket.clear();
             callback();
         });
 }

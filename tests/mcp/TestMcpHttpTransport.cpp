@@ -432,6 +432,46 @@ private Q_SLOTS:
         QCOMPARE(m_engine->sessionCount(), 0);
     }
 
+    void invalidIdAnsweredAtOnce_data()
+    {
+        QTest::addColumn<json>("id");
+        QTest::addColumn<QByteArray>("kind"); ///< session, stateless or initialize
+        for (const auto &[name, id] : {std::pair {"null", json()}, std::pair {"fraction", json(1.5)},
+                 std::pair {"bool", json(true)}, std::pair {"object", json::object()}}) {
+            for (const char *kind : {"session", "stateless", "initialize"}) {
+                QTest::newRow(qPrintable(QStringLiteral("%1 id, %2").arg(QLatin1String(name), QLatin1String(kind))))
+                    << id << QByteArray(kind);
+            }
+        }
+    }
+    void invalidIdAnsweredAtOnce()
+    {
+        // Found by fuzzing: the engine answers such an id with a null id, which matched no waiting POST, so the
+        // client waited for ever (and a session kept the entry until it ended).
+        QFETCH(json, id);
+        QFETCH(QByteArray, kind);
+        json message {{"jsonrpc", "2.0"}, {"id", id}, {"method", "tools/list"}};
+        Headers headers = goodHeaders();
+        if (kind == "session") {
+            headers = goodHeaders(initialize());
+        } else if (kind == "stateless") {
+            message["params"] = {{"_meta",
+                {{"io.modelcontextprotocol/protocolVersion", "2026-07-28"},
+                    {"io.modelcontextprotocol/clientInfo", {{"name", "modern"}, {"version", "2"}}}}}};
+            headers.append(QPair<QByteArray, QByteArray>("MCP-Protocol-Version", "2026-07-28"));
+            headers.append(QPair<QByteArray, QByteArray>("Mcp-Method", "tools/list"));
+        } else {
+            message = json::parse(initializeBody().toStdString());
+            message["id"] = id;
+        }
+        const int sessions = m_transport->sessionCount();
+        const Reply reply =
+            exchange(m_transport->port(), "POST", "/mcp", headers, QByteArray::fromStdString(message.dump()));
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.parsed()["error"]["code"].get<int>(), -32600);
+        QCOMPARE(m_transport->sessionCount(), sessions);
+    }
+
     void statelessHeaders_data()
     {
         QTest::addColumn<QByteArray>("method");

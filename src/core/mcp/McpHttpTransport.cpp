@@ -288,6 +288,12 @@ void McpHttpTransport::handlePost(const Http::HttpRequest &request, const Respon
     const auto method = message.find("method");
     const bool hasMethod = method != message.end() && method->is_string();
     const bool isRequest = hasMethod && message.contains("id");
+    if (isRequest && !message["id"].is_string() && !message["id"].is_number_integer()) {
+        // MCP ids are strings or integers. The engine answers any other id with a null id, which matches no
+        // waiting request here, so this POST would never be answered: refuse it now.
+        responder->sendJson(400, errorBody(-32600, "Invalid Request: id must be a string or an integer"));
+        return;
+    }
     const bool isInitialize = isRequest && method->get<std::string>() == "initialize";
     const QByteArray idText = isRequest ? QByteArray::fromStdString(message["id"].dump()) : QByteArray();
     const QByteArray sessionId = request.header("Mcp-Session-Id");
