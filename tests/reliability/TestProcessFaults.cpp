@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -59,9 +60,12 @@ json limitOrder()
 class BridgeClient final
 {
 public:
-    explicit BridgeClient(int connectTimeoutMs = 20'000)
+    /** @p tempDir, when given, is the bridge's own temporary folder (TMPDIR), so a test can see what it leaves. */
+    explicit BridgeClient(int connectTimeoutMs = 20'000, const QString &tempDir = {})
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (!tempDir.isEmpty())
+            environment.insert(QStringLiteral("TMPDIR"), tempDir);
         // The test starts the app itself; a bridge that launched its own copy would hide what is tested.
         environment.insert(QStringLiteral("ARIES_MCP_NO_LAUNCH"), QStringLiteral("1"));
         environment.insert(QStringLiteral("ARIES_MCP_CONNECT_TIMEOUT_MS"), QString::number(connectTimeoutMs));
@@ -207,7 +211,7 @@ private:
     bool startHost();
     void killApp();
     /** A bridge connected to the app, initialized, and the app signed in to the sandbox. */
-    std::unique_ptr<BridgeClient> connectedBridge();
+    std::unique_ptr<BridgeClient> connectedBridge(const QString &tempDir = {});
     QList<Trading::AuditRecord> auditRecords() const;
     /** The first record matching @p predicate within @p timeoutMs. */
     std::optional<Trading::AuditRecord> waitForRecord(
@@ -327,9 +331,9 @@ QByteArray lastRecords(const QString &folder)
 }
 } // namespace
 
-std::unique_ptr<BridgeClient> TestProcessFaults::connectedBridge()
+std::unique_ptr<BridgeClient> TestProcessFaults::connectedBridge(const QString &tempDir)
 {
-    auto bridge = std::make_unique<BridgeClient>();
+    auto bridge = std::make_unique<BridgeClient>(20'000, tempDir);
     if (!bridge->initialize()) {
         qWarning("bridge did not initialize: %s", bridge->stderrText().constData());
         return nullptr;
@@ -582,14 +586,18 @@ void TestProcessFaults::bridgeKilled_leavesNothingBehind()
     QFETCH(int, signal);
     QVERIFY(startApp());
     const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    const QString temp = QDir::tempPath();
+    // The bridge gets a temporary folder of its own: the shared one also holds what tests running beside this
+    // one create and remove.
+    QTemporaryDir bridgeTemp;
+    QVERIFY(bridgeTemp.isValid());
+    const QString temp = bridgeTemp.path();
     auto first = connectedBridge();
     QVERIFY(first); // the app is up and its socket exists before the snapshot
     first.reset();
     const QSet<QString> runtimeBefore = filesUnder(runtime);
     const QSet<QString> tempBefore = filesUnder(temp);
 
-    auto bridge = connectedBridge();
+    auto bridge = connectedBridge(temp);
     QVERIFY(bridge);
     // An order waiting for approval when Claude Desktop kills the bridge: the app withdraws it.
     const QDateTime started = QDateTime::currentDateTimeUtc();
