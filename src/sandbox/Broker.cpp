@@ -195,6 +195,23 @@ void Broker::seedPortfolio(Account &account, int count, quint64 salt, bool realO
     }
 }
 
+bool Broker::reseedPositions(const QString &email, int count)
+{
+    const std::optional<qint64> userId = userIdByEmail(email);
+    if (!userId) {
+        return false;
+    }
+    for (Account &account : m_accounts) {
+        if (account.userId == *userId && account.accountClass == QLatin1String("MARGIN")) {
+            account.positions.clear();
+            seedPortfolio(account, count, tickerKey(email.toLower()), false);
+            Q_EMIT changed();
+            return true;
+        }
+    }
+    return false;
+}
+
 std::optional<qint64> Broker::checkCredentials(const QString &email, const QString &password) const
 {
     for (const User &user : m_users) {

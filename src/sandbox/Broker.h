@@ -53,6 +53,11 @@ public:
      * @p positions positions and a cash account; others get one margin account with a few positions.
      */
     void addUser(const QString &email, const QString &password, bool demo, int positions);
+    /**
+     * Replaces the positions of @p email's first margin account with @p count generated ones (as many as the
+     * symbol universe has), the way the demo portfolio is made; false for an unknown user.
+     */
+    bool reseedPositions(const QString &email, int count);
     std::optional<qint64> checkCredentials(const QString &email, const QString &password) const;
     std::optional<qint64> userIdByEmail(const QString &email) const;
     /** True when @p tradingAccountId is one of @p userId's accounts. */

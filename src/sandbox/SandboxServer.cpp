@@ -462,6 +462,15 @@ ApiReply SandboxServer::control(const Http::HttpRequest &request)
         }
         return done();
     }
+    if (method == "POST" && endpoint == QLatin1String("portfolio")) {
+        // The benchmark's portfolios of 10 to 5,000 positions, without a sandbox and a sign-in for each size.
+        const json count = body.value("positions", json());
+        if (!count.is_number_integer() || count.get<qint64>() < 0 || count.get<qint64>() > 17576) {
+            return ApiReply::error(400, "bad_request", QStringLiteral("positions must be an integer from 0 to 17576"));
+        }
+        m_broker.reseedPositions(QString::fromLatin1(kDemoEmail), static_cast<int>(count.get<qint64>()));
+        return done();
+    }
     if (method == "POST" && endpoint == QLatin1String("clock")) {
         const json seconds = body.value("advanceSeconds", json());
         if (!seconds.is_number_integer() || seconds.get<qint64>() < 0) {

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void positions_shape();
     void positions_count_equalsPositionsFlag_data();
     void positions_count_equalsPositionsFlag();
+    void portfolioControl_reseedsDemoPositions();
     void accountEndpoints_otherUsersAccount_isNotFound_data();
     void accountEndpoints_otherUsersAccount_isNotFound();
     void search_prefix_returnsMatchingSymbols();
@@ -424,6 +425,35 @@ void TestSandboxApi::positions_count_equalsPositionsFlag()
         symbols.append(jsonText(position, "symbol"));
     symbols.removeDuplicates();
     QCOMPARE(int(symbols.size()), count);
+}
+
+void TestSandboxApi::portfolioControl_reseedsDemoPositions()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--positions"), QStringLiteral("120"), QStringLiteral("--tick-ms"),
+                 QStringLiteral("0")}),
+        qPrintable(sandbox.errorString()));
+    const SandboxTokens tokens = SandboxSignIn::signIn(sandbox, {QStringLiteral("account:information")});
+    QVERIFY(tokens.isValid());
+    const QString account = firstAccountId(sandbox, tokens.accessToken, QStringLiteral("MARGIN"));
+    const auto count = [&]() {
+        const auto response = sandbox.http().get(
+            sandbox.url(QStringLiteral("/v1/accounts/%1/positions").arg(account)), {bearer(tokens.accessToken)});
+        return response.status == 200 ? int(response.json()["positions"].size()) : -1;
+    };
+    const QUrl control = sandbox.url(QStringLiteral("/_sandbox/portfolio"));
+    for (const int wanted : {10, 0, 120}) {
+        QCOMPARE(sandbox.http().postJson(control, nlohmann::json {{"positions", wanted}}).status, 200);
+        QCOMPARE(count(), wanted);
+    }
+    // Beyond the symbols the sandbox has: every tradable one, and no more.
+    QCOMPARE(sandbox.http().postJson(control, nlohmann::json {{"positions", 5000}}).status, 200);
+    const int all = count();
+    QVERIFY2(all >= 120 && all < 5000, qPrintable(QString::number(all)));
+    for (const nlohmann::json &bad :
+        {nlohmann::json {{"positions", -1}}, nlohmann::json {{"positions", "10"}}, nlohmann::json::object()})
+        QCOMPARE(sandbox.http().postJson(control, bad).status, 400);
+    QCOMPARE(count(), all);
 }
 
 void TestSandboxApi::accountEndpoints_otherUsersAccount_isNotFound_data()
