@@ -21,6 +21,8 @@ packages=(
     # from the SVG; the package test installs into a clean Debian 12 root made by mmdebstrap and validates
     # the desktop entry
     file dpkg-dev librsvg2-bin mmdebstrap desktop-file-utils
+    # benchmarks (bench/world.sh): a system tray on Xvfb, so the app runs as on a desktop with one
+    trayer
 )
 
 # Node.js for the official MCP SDK client tests; this machine image has it already, Debian 12's is 18.
