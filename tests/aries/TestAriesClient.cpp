@@ -216,7 +216,7 @@ std::unique_ptr<AriesClient> TestAriesClient::makeClient(AriesClientConfig confi
     config.baseUrl = m_sandbox->baseUrl();
     config.retryBaseDelay = 50ms;
     config.lookupDelay = 200ms;
-    return std::make_unique<AriesClient>(m_network, m_source, config);
+    return std::make_unique<AriesClient>(m_source, config);
 }
 
 json TestAriesClient::rawGet(const QString &path)

@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: Aries Companion contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ScriptedHttpServer.h"
 #include "aries/AriesOneShotRequest.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -17,70 +17,14 @@ Q_DECLARE_METATYPE(Companion::Aries::AriesOneShotRequest::Failure)
 
 namespace {
 
-/**
- * A loopback server that reads one whole request per connection and then does what the test says:
- * answer with given bytes and close, close without a word, or keep silent. It counts requests, so a
- * second send would show.
- */
-class ScriptedServer final : public QObject
+/** One request per connection: every answer closes it, as a "Connection: close" request asks. */
+class ScriptedServer final : public ScriptedHttpServer
 {
 public:
-    enum class Then {
-        Answer,
-        Close,
-        Silent
-    };
-
-    QByteArray answer;
-    Then then = Then::Answer;
-    int requests = 0;
-    int connections = 0;
-    QByteArray lastRequest;
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
-    QUrl url(const QString &path) const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
-    }
-
-    ScriptedServer()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this]() {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                ++connections;
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer]() {
-                    *buffer += socket->readAll();
-                    const qsizetype end = buffer->indexOf("\r\n\r\n");
-                    if (end < 0) {
-                        return;
-                    }
-                    const qsizetype lengthAt = buffer->toLower().indexOf("content-length:");
-                    const qsizetype length = lengthAt < 0
-                        ? 0
-                        : buffer->mid(lengthAt + 15, buffer->indexOf("\r\n", lengthAt) - lengthAt - 15)
-                              .trimmed()
-                              .toLongLong();
-                    if (buffer->size() < end + 4 + length) {
-                        return;
-                    }
-                    ++requests;
-                    lastRequest = *buffer;
-                    buffer->clear();
-                    if (then == Then::Answer) {
-                        socket->write(answer);
-                        socket->flush();
-                        socket->disconnectFromHost();
-                    } else if (then == Then::Close) {
-                        socket->disconnectFromHost();
-                    }
-                });
-            }
-        });
-    }
-
-private:
-    QTcpServer m_server;
+    using Then = ScriptedHttpServer::Then;
+    ScriptedServer() { fallback.then = Then::AnswerAndClose; }
+    void setAnswer(const QByteArray &answer) { fallback.answer = answer; }
+    void setThen(Then then) { fallback.then = then; }
 };
 
 struct Outcome
@@ -128,8 +72,8 @@ void TestAriesOneShotRequest::answer_contentLength_isComplete()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.answer = "HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: 3\r\n"
-                    "Content-Length: 13\r\n\r\n{\"error\":\"x\"}";
+    server.setAnswer("HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: 3\r\n"
+                     "Content-Length: 13\r\n\r\n{\"error\":\"x\"}");
     const Outcome outcome = run(server.url(QStringLiteral("/v1/orders?x=1")));
     QCOMPARE(outcome.failure, Failure::None);
     QCOMPARE(outcome.status, 429);
@@ -145,7 +89,7 @@ void TestAriesOneShotRequest::answer_chunked_isDecoded()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.answer = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n";
+    server.setAnswer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n");
     const Outcome outcome = run(server.url(QStringLiteral("/")));
     QCOMPARE(outcome.failure, Failure::None);
     QCOMPARE(outcome.body, QByteArray(R"({"a":1})"));
@@ -155,7 +99,7 @@ void TestAriesOneShotRequest::answer_closeDelimited_isComplete()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.answer = "HTTP/1.1 200 OK\r\n\r\n[1,2]";
+    server.setAnswer("HTTP/1.1 200 OK\r\n\r\n[1,2]");
     const Outcome outcome = run(server.url(QStringLiteral("/")));
     QCOMPARE(outcome.failure, Failure::None);
     QCOMPARE(outcome.body, QByteArray("[1,2]"));
@@ -165,7 +109,7 @@ void TestAriesOneShotRequest::closedWithoutAnswer_isLostAfterSending()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.then = ScriptedServer::Then::Close;
+    server.setThen(ScriptedServer::Then::Close);
     const Outcome outcome = run(server.url(QStringLiteral("/v1/orders")));
     QCOMPARE(outcome.failure, Failure::LostAfterSending);
     QVERIFY(outcome.sent);
@@ -179,7 +123,7 @@ void TestAriesOneShotRequest::partialAnswer_isTruncated()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.answer = "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"success\":tr";
+    server.setAnswer("HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"success\":tr");
     const Outcome outcome = run(server.url(QStringLiteral("/v1/orders")));
     QCOMPARE(outcome.failure, Failure::TruncatedAnswer);
     QVERIFY(outcome.sent);
@@ -190,7 +134,7 @@ void TestAriesOneShotRequest::silence_isTimeoutAfterSending()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.then = ScriptedServer::Then::Silent;
+    server.setThen(ScriptedServer::Then::Silent);
     const Outcome outcome = run(server.url(QStringLiteral("/v1/orders")), 300ms);
     QCOMPARE(outcome.failure, Failure::TimedOutAfterSending);
     QVERIFY(outcome.sent);

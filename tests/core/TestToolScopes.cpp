@@ -63,7 +63,7 @@ public:
         Aries::AriesClientConfig config;
         config.baseUrl = sandbox.baseUrl();
         config.maxReadAttempts = 1;
-        m_client = std::make_unique<Aries::AriesClient>(m_network, m_source, config);
+        m_client = std::make_unique<Aries::AriesClient>(m_source, config);
         Trading::TradingLimits limits;
         limits.tradingEnabled = true;
         m_policy.setLimits(limits);

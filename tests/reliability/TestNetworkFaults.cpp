@@ -131,7 +131,7 @@ public:
 
     void setClientConfig(const Aries::AriesClientConfig &config)
     {
-        m_client = std::make_unique<Aries::AriesClient>(m_network, m_source, config);
+        m_client = std::make_unique<Aries::AriesClient>(m_source, config);
     }
 
     /** Sends a tools/call without waiting; returns its id. */

@@ -190,7 +190,7 @@ public:
         : m_store(kService, 10s)
         , m_oauth(m_network)
         , m_tokens(m_oauth, m_store)
-        , m_aries(m_network, m_tokens, [this] { return m_account; })
+        , m_aries(m_tokens, [this] { return m_account; })
     { }
 
     bool start(const QStringList &arguments)

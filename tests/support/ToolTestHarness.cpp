@@ -47,7 +47,7 @@ bool ToolTestHarness::start(const QStringList &arguments)
     }
     Aries::AriesClientConfig config;
     config.baseUrl = m_sandbox->baseUrl();
-    m_client = std::make_unique<Aries::AriesClient>(m_network, m_source, config);
+    m_client = std::make_unique<Aries::AriesClient>(m_source, config);
     m_server = std::make_unique<Mcp::McpServer>();
     m_session = m_server->createSession(QStringLiteral("local"));
     QObject::connect(m_session.get(), &Mcp::McpSession::send, m_session.get(),

@@ -153,7 +153,7 @@ void TestOrderTools::initTestCase()
     Aries::AriesClientConfig config;
     config.baseUrl = m_sandbox->baseUrl();
     config.lookupDelay = 200ms;
-    m_client = std::make_unique<Aries::AriesClient>(m_network, m_source, config);
+    m_client = std::make_unique<Aries::AriesClient>(m_source, config);
     m_connection.aries = m_client.get();
     const json accounts =
         m_sandbox->http()

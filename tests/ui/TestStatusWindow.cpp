@@ -158,7 +158,7 @@ void TestStatusWindow::initTestCase()
     QTRY_VERIFY_WITH_TIMEOUT(m_tokens->state() == Auth::AuthState::Connected, 15000);
 
     m_settings = std::make_unique<CompanionSettings>();
-    m_aries = std::make_unique<Tools::AriesSession>(*m_network, *m_tokens, [] { return QString(); });
+    m_aries = std::make_unique<Tools::AriesSession>(*m_tokens, [] { return QString(); });
     m_aries->setApiBaseUrl(m_sandbox->baseUrl());
     Trading::TradingLimits limits;
     limits.tradingEnabled = true;

@@ -8,9 +8,6 @@
 #include "auth/AccessTokenSource.h"
 
 #include <QMetaObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUrlQuery>
@@ -135,27 +132,15 @@ struct AriesClient::Answer
     bool timedOut = false; ///< SentNoAnswer because of the timeout (rather than a closed connection)
 };
 
-AriesClient::AriesClient(
-    QNetworkAccessManager &network, Auth::AccessTokenSource &tokens, AriesClientConfig config, QObject *parent)
+AriesClient::AriesClient(Auth::AccessTokenSource &tokens, AriesClientConfig config, QObject *parent)
     : QObject(parent)
-    , m_network(network)
     , m_tokens(tokens)
     , m_config(std::move(config))
     , m_environment(environmentFor(m_config.baseUrl))
+    , m_reads(m_config.maxConnections)
 { }
 
-AriesClient::~AriesClient()
-{
-    // Unfinished reads are dropped with their callbacks; disconnect first so that abort() cannot reach a
-    // half-destroyed client through the finished() handler. Writes are children and end with the client.
-    for (const QPointer<QNetworkReply> &reply : std::as_const(m_inFlight)) {
-        if (reply) {
-            reply->disconnect(this);
-            reply->abort();
-            reply->deleteLater();
-        }
-    }
-}
+AriesClient::~AriesClient() = default;
 
 QString AriesClient::newClientTag()
 {
@@ -253,46 +238,25 @@ void AriesClient::send(const std::shared_ptr<Call> &call)
         return;
     }
 
-    QNetworkRequest request(call->url);
-    request.setRawHeader("Authorization", authorization);
-    request.setRawHeader("Accept", "application/json");
-    // A redirect would carry the token somewhere else.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    QNetworkReply *reply = m_network.get(request);
-    m_inFlight.append(reply);
-    // A whole-call deadline rather than QNetworkRequest's transfer timeout, which only measures silence.
-    auto *deadline = new QTimer(reply);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, reply, [reply]() {
-        reply->setProperty("companionTimedOut", true);
-        reply->abort();
-    });
-    deadline->start(m_config.timeout);
-    connect(reply, &QNetworkReply::finished, this, [this, call, reply]() {
-        m_inFlight.removeAll(reply);
-        reply->deleteLater();
-        Answer answer;
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        const QNetworkReply::NetworkError error = reply->error();
-        if (reply->property("companionTimedOut").toBool()) {
-            answer.transport = Answer::Transport::Timeout;
-        } else if (!status.isValid()) {
-            answer.transport = Answer::Transport::Network;
-            answer.detail = reply->errorString();
-        } else if (error > QNetworkReply::NoError && error < QNetworkReply::ProxyConnectionRefusedError) {
-            // Status and headers arrived, then the connection failed: the body is incomplete.
-            answer.transport = Answer::Transport::Cut;
-            answer.detail = QStringLiteral("the answer was cut short");
-        } else {
-            answer.status = status.toInt();
-            answer.body = reply->readAll();
-            answer.retryAfter = reply->rawHeader("Retry-After");
-        }
-        handleAnswer(call, answer);
-    });
+    m_reads.get(call->url, {{"Authorization", authorization}, {"Accept", "application/json"}}, m_config.timeout,
+        [this, call](const AriesConnectionPool::Answer &read) {
+            Answer answer;
+            answer.detail = read.errorString;
+            using Failure = AriesConnectionPool::Answer::Failure;
+            switch (read.failure) {
+            case Failure::None:
+                answer.status = read.status;
+                answer.body = read.body;
+                answer.retryAfter = read.retryAfter;
+                break;
+            case Failure::NotSent: answer.transport = Answer::Transport::NotSent; break;
+            case Failure::Timeout: answer.transport = Answer::Transport::Timeout; break;
+            // A read that reached Aries without an answer is safe to send again, like one that never left.
+            case Failure::Lost: answer.transport = Answer::Transport::Network; break;
+            case Failure::Truncated: answer.transport = Answer::Transport::Cut; break;
+            }
+            handleAnswer(call, answer);
+        });
 }
 
 void AriesClient::retryLater(const std::shared_ptr<Call> &call, std::chrono::milliseconds delay)

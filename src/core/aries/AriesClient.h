@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Expected.h"
+#include "aries/AriesConnectionPool.h"
 #include "aries/AriesEnvironment.h"
 #include "aries/AriesError.h"
 #include "aries/AriesTypes.h"
@@ -21,9 +22,6 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace Companion::Auth {
 class AccessTokenSource;
 }
@@ -33,7 +31,13 @@ namespace Companion::Aries {
 struct AriesClientConfig
 {
     QUrl baseUrl; ///< https://api.aries.com, or the sandbox's http://127.0.0.1:PORT
-    std::chrono::milliseconds timeout {15000}; ///< Per attempt, for every call
+    std::chrono::milliseconds timeout {15000}; ///< Per attempt, for every call (a read's from when it is sent)
+    /**
+     * Keep-alive connections for reads, at most this many at once; more reads wait for one. Enough for a
+     * large portfolio's prices to arrive in parallel behind a slow Aries, as HTTP clients that do not
+     * cap connections per server (Node.js, Go) would; a 429 still slows every read down.
+     */
+    int maxConnections = 16;
     int maxReadAttempts = 3; ///< GETs only: tries in all after 5xx, network errors and 429
     std::chrono::milliseconds retryBaseDelay {500}; ///< Backoff of reads: base, 2×base, …
     std::chrono::seconds maxRetryAfter {30}; ///< A longer Retry-After is reported instead of waited for
@@ -47,8 +51,8 @@ struct AriesClientConfig
  *
  * Every call is asynchronous and ends in exactly one callback, run on @p context's thread and dropped
  * when @p context is gone. The access token comes from an AccessTokenSource; a 401 is answered by one
- * refresh and one retry. Reads (GET) go through the shared QNetworkAccessManager and are retried with
- * backoff after 5xx, network errors and 429 (honouring Retry-After up to a bound). Writes (POST) go
+ * refresh and one retry. Reads (GET) go over AriesConnectionPool's keep-alive connections and are retried
+ * with backoff after 5xx, network errors and 429 (honouring Retry-After up to a bound). Writes (POST) go
  * through AriesOneShotRequest and are never sent a second time, except after a 401, which Aries answers
  * without looking at the request.
  *
@@ -63,8 +67,7 @@ class AriesClient final : public QObject
 public:
     template <typename T> using Callback = std::function<void(Expected<T, AriesError>)>;
 
-    AriesClient(QNetworkAccessManager &network, Auth::AccessTokenSource &tokens, AriesClientConfig config,
-        QObject *parent = nullptr);
+    AriesClient(Auth::AccessTokenSource &tokens, AriesClientConfig config, QObject *parent = nullptr);
     ~AriesClient() override;
     Q_DISABLE_COPY_MOVE(AriesClient)
 
@@ -135,11 +138,11 @@ private:
     void findOrderPage(const QString &accountId, const QString &clientTag, std::int64_t cursor, int pages,
         const QPointer<QObject> &context, Callback<std::optional<AriesOrder>> callback);
 
-    QNetworkAccessManager &m_network;
     Auth::AccessTokenSource &m_tokens;
     AriesClientConfig m_config;
     AriesEnvironment m_environment;
-    QList<QPointer<QNetworkReply>> m_inFlight; ///< Reads under way, aborted when the client goes
+    /** Reads under way end with the client, their callbacks dropped. */
+    AriesConnectionPool m_reads;
 };
 
 } // namespace Companion::Aries

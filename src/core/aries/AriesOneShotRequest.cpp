@@ -20,33 +20,6 @@ bool isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
-/** Decodes a chunked body; nullopt-like false when the chunks are not complete yet. */
-bool decodeChunked(QByteArrayView raw, QByteArray &decoded)
-{
-    decoded.clear();
-    qsizetype pos = 0;
-    while (true) {
-        const qsizetype lineEnd = raw.indexOf(QByteArrayView("\r\n"), pos);
-        if (lineEnd < 0) {
-            return false;
-        }
-        bool ok = false;
-        const QByteArray sizeLine = raw.sliced(pos, lineEnd - pos).toByteArray().split(';').value(0).trimmed();
-        const qsizetype size = sizeLine.toLongLong(&ok, 16);
-        if (!ok || size < 0) {
-            return false;
-        }
-        if (size == 0) {
-            return true; // Trailers, if any, are not needed.
-        }
-        if (lineEnd + 2 + size + 2 > raw.size()) {
-            return false;
-        }
-        decoded += raw.sliced(lineEnd + 2, size);
-        pos = lineEnd + 2 + size + 2;
-    }
-}
-
 } // namespace
 
 AriesOneShotRequest::AriesOneShotRequest(QObject *parent)
@@ -67,12 +40,7 @@ AriesOneShotRequest::~AriesOneShotRequest()
 
 QByteArray AriesOneShotRequest::header(QByteArrayView name) const
 {
-    for (const Header &header : m_headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0) {
-            return header.second;
-        }
-    }
-    return {};
+    return m_answer.header(name);
 }
 
 void AriesOneShotRequest::start(const QByteArray &method, const QUrl &url, const QList<Header> &headers,
@@ -146,9 +114,13 @@ void AriesOneShotRequest::onReadyRead()
     if (m_done || !m_socket) {
         return;
     }
-    m_received += m_socket->readAll();
-    if (parseAnswer()) {
-        finish(Failure::None);
+    switch (m_answer.feed(m_socket->readAll())) {
+    case HttpAnswerParser::State::Incomplete: break;
+    case HttpAnswerParser::State::Complete: finish(Failure::None); break;
+    case HttpAnswerParser::State::Invalid:
+    case HttpAnswerParser::State::TooLarge:
+        finish(Failure::TruncatedAnswer, QStringLiteral("the answer could not be read"));
+        break;
     }
 }
 
@@ -159,22 +131,16 @@ void AriesOneShotRequest::onClosed()
     }
     const QString socketError = m_socket ? m_socket->errorString() : QString();
     if (m_socket) {
-        m_received += m_socket->readAll();
+        m_answer.feed(m_socket->readAll());
     }
-    if (parseAnswer()) {
-        finish(Failure::None);
-        return;
-    }
-    if (m_headersParsed && header("Content-Length").isEmpty()
-        && !header("Transfer-Encoding").toLower().contains("chunked")) {
-        // An answer without a length ends when the server closes the connection.
-        m_body = m_received.mid(m_bodyStart);
+    // An answer without a length ends when the server closes the connection.
+    if (m_answer.finishAtClose() == HttpAnswerParser::State::Complete) {
         finish(Failure::None);
         return;
     }
     if (!m_sent) {
         finish(Failure::NotSent, socketError);
-    } else if (m_received.isEmpty()) {
+    } else if (!m_answer.receivedAnything()) {
         finish(Failure::LostAfterSending, QStringLiteral("the connection closed before any answer"));
     } else {
         finish(Failure::TruncatedAnswer, QStringLiteral("the answer was cut short"));
@@ -187,54 +153,6 @@ void AriesOneShotRequest::onTimeout()
         return;
     }
     finish(m_sent ? Failure::TimedOutAfterSending : Failure::TimedOutBeforeSending, QStringLiteral("timed out"));
-}
-
-bool AriesOneShotRequest::parseAnswer()
-{
-    if (!m_headersParsed) {
-        const qsizetype headerEnd = m_received.indexOf("\r\n\r\n");
-        if (headerEnd < 0) {
-            return false;
-        }
-        const QList<QByteArray> lines = m_received.left(headerEnd).split('\n');
-        const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
-        bool ok = false;
-        m_status = statusLine.value(1).toInt(&ok);
-        if (!statusLine.value(0).startsWith("HTTP/1.") || !ok) {
-            m_status = 0;
-            return false;
-        }
-        m_headers.clear();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0) {
-                m_headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
-            }
-        }
-        m_headersParsed = true;
-        m_bodyStart = headerEnd + 4;
-        if (m_status >= 100 && m_status < 200) {
-            // An interim answer (100 Continue): the real one follows.
-            m_received.remove(0, m_bodyStart);
-            m_headersParsed = false;
-            return parseAnswer();
-        }
-    }
-    const QByteArrayView raw = QByteArrayView(m_received).sliced(m_bodyStart);
-    if (header("Transfer-Encoding").toLower().contains("chunked")) {
-        return decodeChunked(raw, m_body);
-    }
-    bool lengthKnown = false;
-    const qsizetype length = header("Content-Length").toLongLong(&lengthKnown);
-    if (!lengthKnown) {
-        return false; // Ends with the connection.
-    }
-    if (raw.size() < length) {
-        return false;
-    }
-    m_body = raw.first(length).toByteArray();
-    return true;
 }
 
 void AriesOneShotRequest::finish(Failure failure, const QString &errorString)
@@ -251,9 +169,6 @@ void AriesOneShotRequest::finish(Failure failure, const QString &errorString)
         m_socket->abort();
         m_socket->deleteLater();
         m_socket = nullptr;
-    }
-    if (failure != Failure::None) {
-        m_status = 0;
     }
     Q_EMIT finished();
 }

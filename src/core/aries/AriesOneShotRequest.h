@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "aries/HttpAnswerParser.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -62,8 +64,9 @@ public:
     Failure failure() const { return m_failure; }
     /** True once any byte of the request was handed to the socket: from then on it may have been processed. */
     bool requestSent() const { return m_sent; }
-    int status() const { return m_status; }
-    QByteArray body() const { return m_body; }
+    /** The answer's status and body, once finished with Failure::None. */
+    int status() const { return m_failure == Failure::None ? m_answer.status() : 0; }
+    QByteArray body() const { return m_failure == Failure::None ? m_answer.body() : QByteArray(); }
     /** The first header called @p name (case-insensitive); empty when absent. */
     QByteArray header(QByteArrayView name) const;
     QString errorString() const { return m_errorString; }
@@ -76,23 +79,16 @@ private:
     void onReadyRead();
     void onClosed();
     void onTimeout();
-    /** Parses what arrived; true when a whole answer is there. */
-    bool parseAnswer();
     void finish(Failure failure, const QString &errorString = {});
 
     QPointer<QAbstractSocket> m_socket;
     QTimer m_timer;
     QByteArray m_request;
-    QByteArray m_received;
-    QList<Header> m_headers;
-    QByteArray m_body;
+    HttpAnswerParser m_answer;
     QString m_errorString;
     Failure m_failure = Failure::None;
-    int m_status = 0;
     bool m_sent = false;
     bool m_done = false;
-    bool m_headersParsed = false;
-    qsizetype m_bodyStart = 0;
 };
 
 } // namespace Companion::Aries

@@ -7,10 +7,8 @@
 
 namespace Companion::Tools {
 
-AriesSession::AriesSession(QNetworkAccessManager &network, Auth::TokenManager &tokens,
-    std::function<QString()> defaultAccount, QObject *parent)
+AriesSession::AriesSession(Auth::TokenManager &tokens, std::function<QString()> defaultAccount, QObject *parent)
     : QObject(parent)
-    , m_network(network)
     , m_tokens(tokens)
     , m_defaultAccount(std::move(defaultAccount))
 { }
@@ -41,7 +39,7 @@ void AriesSession::rebuild()
         m_client.release()->deleteLater();
     }
     if (m_config.baseUrl.isValid() && !m_config.baseUrl.isEmpty()) {
-        m_client = std::make_unique<Aries::AriesClient>(m_network, m_tokens, m_config);
+        m_client = std::make_unique<Aries::AriesClient>(m_tokens, m_config);
     }
 }
 

@@ -11,8 +11,6 @@
 #include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace Companion::Auth {
 class TokenManager;
 }
@@ -33,8 +31,7 @@ class AriesSession final : public QObject, public AriesConnection
 
 public:
     /** @p defaultAccount is asked on every call, so a change in settings applies at once. */
-    AriesSession(QNetworkAccessManager &network, Auth::TokenManager &tokens, std::function<QString()> defaultAccount,
-        QObject *parent = nullptr);
+    AriesSession(Auth::TokenManager &tokens, std::function<QString()> defaultAccount, QObject *parent = nullptr);
     ~AriesSession() override;
 
     /** The Aries API address to use from now on. */
@@ -50,7 +47,6 @@ public:
 private:
     void rebuild();
 
-    QNetworkAccessManager &m_network;
     Auth::TokenManager &m_tokens;
     std::function<QString()> m_defaultAccount;
     Aries::AriesClientConfig m_config;
