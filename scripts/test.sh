@@ -7,9 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-# The official MCP SDK clients and the conformance suite (with the Node 22 it needs), exactly as pinned in
-# their package-lock.json files; installed again only when a lock file changed.
-for dir in tests/node tests/conformance; do
+# The official MCP SDK clients, the conformance suite (with the Node 22 it needs) and the benchmark's peers,
+# exactly as pinned in their package-lock.json files; installed again only when a lock file changed.
+for dir in tests/node tests/conformance bench/node; do
     if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
         npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
     fi

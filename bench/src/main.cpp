@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 
 int main(int argc, char *argv[])
@@ -38,6 +39,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "aries-bench: --bin, --node-dir, --out and --work are needed (bench/run.sh gives them)\n");
         return 2;
     }
+    std::error_code ignored;
+    std::filesystem::create_directories(config.work, ignored);
     // A client whose server went away gets EPIPE from write(), not a signal that ends the run.
     std::signal(SIGPIPE, SIG_IGN);
     return Bench::Benchmark(config).run();
