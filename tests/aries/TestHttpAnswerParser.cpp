@@ -144,6 +144,12 @@ void TestHttpAnswerParser::overLimit_isTooLarge()
     HttpAnswerParser parser(1024);
     QCOMPARE(parser.feed("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n"), State::Incomplete);
     QCOMPARE(parser.feed(QByteArray(2000, 'x')), State::TooLarge);
+    // A whole answer followed by more than the limit in the same read is still that answer.
+    HttpAnswerParser followed(1024);
+    const QByteArray bytes = QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}") + QByteArray(2000, 'x');
+    QCOMPARE(followed.feed(bytes), State::Complete);
+    QCOMPARE(followed.body(), QByteArray("{}"));
+    QVERIFY(!followed.reusable());
 }
 
 QTEST_GUILESS_MAIN(TestHttpAnswerParser)

@@ -1,22 +1,27 @@
 // SPDX-FileCopyrightText: Aries Companion contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Aries' answers (AriesParser) and error bodies (AriesParser::errorBody, AriesError's messages).
+// Aries' answers (AriesParser) and error bodies (AriesParser::errorBody, AriesError's messages), and the
+// HTTP/1.1 answers they arrive in (HttpAnswerParser, which reads whatever the server's connection carries).
 //
 // Input: one byte that picks the endpoint's parser (modulo their number), then the HTTP body. Every body also
 // goes through errorBody(), since the client reads any non-2xx answer that way.
 //
 // Invariants: every amount read is a Decimal that prints and parses back to itself (money never passes
 // through double, so it must survive the text that tools show the model); a Rejected or InvalidRequest error
-// keeps Aries' reason; every error renders its message and kind name.
+// keeps Aries' reason; every error renders its message and kind name. The whole input read as a connection's
+// bytes gives the same answer whether it arrives at once or in two pieces, a complete body is never longer
+// than what arrived, and only a complete answer leaves the connection reusable.
 #include "FuzzSupport.h"
 
 #include "Decimal.h"
 #include "aries/AriesError.h"
 #include "aries/AriesParser.h"
+#include "aries/HttpAnswerParser.h"
 
 #include <QByteArrayView>
 
+#include <algorithm>
 #include <optional>
 
 namespace {
@@ -163,6 +168,29 @@ void parse(uint8_t which, QByteArrayView body)
     }
 }
 
+void readAsConnection(QByteArrayView bytes, qsizetype split)
+{
+    HttpAnswerParser whole(4096);
+    HttpAnswerParser pieces(4096);
+    const HttpAnswerParser::State atOnce = whole.feed(bytes);
+    split = std::min(split, bytes.size());
+    HttpAnswerParser::State inTwo = pieces.feed(bytes.first(split));
+    if (inTwo == HttpAnswerParser::State::Incomplete) {
+        inTwo = pieces.feed(bytes.sliced(split));
+    }
+    COMPANION_FUZZ_CHECK(atOnce == inTwo, "an answer reads the same at once and in pieces");
+    if (atOnce == HttpAnswerParser::State::Complete) {
+        COMPANION_FUZZ_CHECK(whole.status() == pieces.status() && whole.body() == pieces.body(),
+            "the same status and body at once and in pieces");
+        COMPANION_FUZZ_CHECK(whole.body().size() <= bytes.size(), "a body is never longer than what arrived");
+    } else {
+        COMPANION_FUZZ_CHECK(!whole.reusable(), "only a complete answer leaves the connection reusable");
+    }
+    const HttpAnswerParser::State closed = whole.finishAtClose();
+    COMPANION_FUZZ_CHECK(atOnce != HttpAnswerParser::State::Complete || closed == atOnce,
+        "a complete answer stays complete when the connection closes");
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -183,5 +211,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     AriesError described = AriesError::make(AriesError::Kind::InsufficientScope, error.message, 403);
     described.scope = error.requiredScopes.isEmpty() ? QString() : error.requiredScopes.constFirst();
     checkError(described);
+    readAsConnection(body, qsizetype(data[0]));
     return 0;
 }

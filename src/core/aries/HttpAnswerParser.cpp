@@ -68,11 +68,11 @@ HttpAnswerParser::State HttpAnswerParser::feed(QByteArrayView bytes)
         return m_state;
     }
     m_received.append(bytes);
-    if (m_received.size() > m_maxSize) {
-        m_state = State::TooLarge;
-        return m_state;
-    }
     m_state = parse();
+    // Checked after parsing: a whole answer followed by more bytes in the same read is still a whole answer.
+    if (m_state == State::Incomplete && m_received.size() > m_maxSize) {
+        m_state = State::TooLarge;
+    }
     return m_state;
 }
 
