@@ -23,6 +23,8 @@ private Q_SLOTS:
     void rotation_keepsNFiles();
     void reopenAfterCrash_listsPendingUncertain();
     void unwritableDirectory_isAnError();
+    void lineLeftUnfinished_nextRecordStartsItsOwnLine();
+    void folderDeletedMeanwhile_madeAgain();
     void restart_abandonsCallsLeftUndecided();
     void redacted_hidesSecrets();
 };
@@ -152,6 +154,39 @@ void TestAuditLog::reopenAfterCrash_listsPendingUncertain()
     AuditRecord resolved = record(QStringLiteral("lost"), QStringLiteral("resolved"));
     QVERIFY(reopened.append(resolved));
     QCOMPARE(reopened.pendingUncertain().size(), 1);
+}
+
+void TestAuditLog::lineLeftUnfinished_nextRecordStartsItsOwnLine()
+{
+    // A write cut short (another copy of the app killed mid-line) after this log's own last record: the
+    // log notices although it wrote the file last itself, and the next record is not glued to the torn line.
+    QTemporaryDir dir;
+    AuditLog log(dir.path());
+    QVERIFY(log.append(record(QStringLiteral("first"), QStringLiteral("sending"))));
+    {
+        QFile file(log.filePath());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
+        QVERIFY(file.write("{\"tag\":\"torn\",\"outc") > 0);
+    }
+    QVERIFY(log.append(record(QStringLiteral("second"), QStringLiteral("placed"))));
+    QVERIFY(log.append(record(QStringLiteral("third"), QStringLiteral("placed"))));
+    const auto all = log.readAll();
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all[1].clientTag, QStringLiteral("second"));
+    QCOMPARE(all[2].clientTag, QStringLiteral("third"));
+}
+
+void TestAuditLog::folderDeletedMeanwhile_madeAgain()
+{
+    QTemporaryDir dir;
+    const QString folder = QDir(dir.path()).filePath(QStringLiteral("audit"));
+    AuditLog log(folder);
+    QVERIFY(log.append(record(QStringLiteral("a"), QStringLiteral("sending"))));
+    QVERIFY(QDir(folder).removeRecursively());
+    QVERIFY(log.append(record(QStringLiteral("b"), QStringLiteral("sending"))));
+    const auto all = log.readAll();
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all[0].clientTag, QStringLiteral("b"));
 }
 
 void TestAuditLog::unwritableDirectory_isAnError()

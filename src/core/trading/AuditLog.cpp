@@ -148,26 +148,33 @@ void AuditLog::rotateIfNeeded(qint64 incoming)
 
 Expected<void, QString> AuditLog::append(const AuditRecord &record)
 {
-    if (!QDir().mkpath(m_directory)) {
-        return Unexpected(QStringLiteral("The audit log folder %1 cannot be created.").arg(m_directory));
-    }
     QByteArray line = QByteArray::fromStdString(record.toJson().dump(-1, ' ', false, json::error_handler_t::replace));
     line.append('\n');
     rotateIfNeeded(line.size());
     QFile file(filePath());
+    // The folder is made when it is missing (first record, or deleted since), not checked before every record.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        return Unexpected(QStringLiteral("The audit log %1 cannot be written: %2").arg(filePath(), file.errorString()));
+        if (!QDir().mkpath(m_directory)) {
+            return Unexpected(QStringLiteral("The audit log folder %1 cannot be created.").arg(m_directory));
+        }
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+            return Unexpected(
+                QStringLiteral("The audit log %1 cannot be written: %2").arg(filePath(), file.errorString()));
+        }
     }
     // A crash can leave the last line without its newline; the next record starts on a line of its own.
-    if (file.size() > 0) {
+    const qint64 size = file.size();
+    if (size > 0 && size != m_sizeAfterLastAppend) {
         QFile reader(filePath());
-        if (reader.open(QIODevice::ReadOnly) && reader.seek(reader.size() - 1) && reader.read(1) != "\n") {
+        if (reader.open(QIODevice::ReadOnly) && reader.seek(size - 1) && reader.read(1) != "\n") {
             line.prepend('\n');
         }
     }
     if (file.write(line) != line.size() || !file.flush()) {
+        m_sizeAfterLastAppend = -1;
         return Unexpected(QStringLiteral("The audit log %1 cannot be written: %2").arg(filePath(), file.errorString()));
     }
+    m_sizeAfterLastAppend = size + line.size();
     return {};
 }
 

@@ -131,6 +131,12 @@ private:
     QString m_directory;
     qint64 m_maxBytes;
     int m_keepFiles;
+    /**
+     * The file's size right after our last append, which ended with a newline: while the size is still
+     * that, the file needs no reading to know it ends a line. Every tool call is recorded, so the checks
+     * below cost each call some ten system calls otherwise.
+     */
+    qint64 m_sizeAfterLastAppend = -1;
 };
 
 } // namespace Companion::Trading
