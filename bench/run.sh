@@ -26,5 +26,5 @@ scripts/build.sh
 work="$(mktemp -d "${TMPDIR:-/tmp}/aries-bench-logs.XXXXXX")"
 echo "Logs of this run: $work"
 bench/world.sh build/ci/bin/aries-bench --bin "$PWD/build/ci/bin" --node-dir "$PWD/bench/node" \
-    --out "$(realpath -m "$out")" --work "$work" "${smoke[@]}"
+    --out "$(realpath -m "$out")" --work "$work" --history "$PWD/bench/history.md" "${smoke[@]}"
 echo "Results: $out"

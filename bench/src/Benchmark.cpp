@@ -52,9 +52,10 @@ std::string fixed(double value, int decimals = 1)
     return text;
 }
 
+/** Both units: the targets are in MB (10^6 bytes), tools such as top show MiB. */
 std::string mib(long kib)
 {
-    return fixed(double(kib) / 1024.0) + " MiB";
+    return fixed(double(kib) / 1024.0) + " MiB (" + fixed(double(kib) * 1024.0 / 1e6) + " MB)";
 }
 
 /** A free loopback port (the app is told which one to use, as a user's setting would). */
@@ -1090,6 +1091,15 @@ void Benchmark::writeReport()
        << fixed(m_firstStartMs, 2) << " ms | – | – |\n";
     md << "| Bridge spawn → answer to `initialize` | " << m_bridgeStart.count << " | " << ms(m_bridgeStart.p50) << " | "
        << ms(m_bridgeStart.p99) << " | " << ms(m_bridgeStart.max) << " |\n";
+
+    // The record of what was profiled and fixed, with the figures before and after, kept by hand beside the
+    // driver so that a new run does not lose it.
+    if (!m_config.history.empty()) {
+        std::ifstream history(m_config.history);
+        if (history) {
+            md << "\n" << history.rdbuf();
+        }
+    }
 
     if (!m_failures.empty()) {
         md << "\n## Failures in this run\n\n";

@@ -31,6 +31,7 @@ public:
         std::string node = "node";
         std::string out; ///< RESULTS.md to write
         std::string work; ///< A private folder for logs
+        std::string history; ///< Appended to the report: what was fixed, before and after (bench/history.md)
         bool smoke = false; ///< A few iterations of everything: proves the harness works, measures nothing
     };
 

@@ -27,11 +27,15 @@ int main(int argc, char *argv[])
             config.out = value();
         } else if (arg == "--work") {
             config.work = value();
+        } else if (arg == "--history") {
+            config.history = value();
         } else if (arg == "--smoke") {
             config.smoke = true;
         } else {
             std::fprintf(stderr,
-                "usage: aries-bench --bin DIR --node-dir DIR --out RESULTS.md --work DIR [--node PATH] [--smoke]\n");
+                "usage: aries-bench --bin DIR --node-dir DIR --out RESULTS.md --work DIR [--node PATH] [--history "
+                "FILE] "
+                "[--smoke]\n");
             return 2;
         }
     }
