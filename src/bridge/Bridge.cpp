@@ -22,16 +22,16 @@ constexpr int kMaxRetryMs = 500;
 Bridge::Bridge(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_socket(new QLocalSocket(this))
+    , m_socket(new AppSocket(this))
     , m_retryDelayMs(kFirstRetryMs)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Bridge::connectToApp);
-    connect(m_socket, &QLocalSocket::connected, this, &Bridge::handleConnected);
-    connect(m_socket, &QLocalSocket::errorOccurred, this, &Bridge::handleConnectFailed);
-    connect(m_socket, &QLocalSocket::disconnected, this, &Bridge::handleDisconnected);
-    connect(m_socket, &QLocalSocket::readyRead, this, &Bridge::handleSocketData);
-    connect(m_socket, &QLocalSocket::bytesWritten, this, [this] {
+    connect(m_socket, &AppSocket::connected, this, &Bridge::handleConnected);
+    connect(m_socket, &AppSocket::errorOccurred, this, &Bridge::handleSocketError);
+    connect(m_socket, &AppSocket::disconnected, this, &Bridge::handleDisconnected);
+    connect(m_socket, &AppSocket::readyRead, this, &Bridge::handleSocketData);
+    connect(m_socket, &AppSocket::bytesWritten, this, [this] {
         if (m_inputClosed && m_state == State::Connected) {
             finishWhenWritten();
         }
@@ -72,11 +72,11 @@ void Bridge::handleConnected()
     }
 }
 
-void Bridge::handleConnectFailed(QLocalSocket::LocalSocketError error)
+void Bridge::handleSocketError(AppSocket::Error error)
 {
     if (m_state != State::Connecting) {
         // While connected, disconnected() follows and decides.
-        if (error != QLocalSocket::PeerClosedError) {
+        if (error != AppSocket::Error::PeerClosed) {
             qWarning("Connection to Aries Companion failed: %s", qUtf8Printable(m_socket->errorString()));
         }
         return;
@@ -177,7 +177,7 @@ void Bridge::sendToApp(const Ipc::LineFramer::Frame &frame)
     }
     // Two writes rather than line + '\n': no copy of a large message.
     m_socket->write(frame.line);
-    m_socket->write("\n", 1);
+    m_socket->write(QByteArrayView("\n", 1));
 }
 
 void Bridge::answerOffline(const Ipc::LineFramer::Frame &frame)

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AppSocket.h"
 #include "LineFramer.h"
 
 #include <QElapsedTimer>
 #include <QList>
-#include <QLocalSocket>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -76,7 +76,7 @@ private:
 
     void connectToApp();
     void handleConnected();
-    void handleConnectFailed(QLocalSocket::LocalSocketError error);
+    void handleSocketError(AppSocket::Error error);
     void handleDisconnected();
     void handleSocketData();
     void launchAppOnce();
@@ -88,7 +88,7 @@ private:
 
     Options m_options;
     State m_state = State::Connecting;
-    QLocalSocket *m_socket;
+    AppSocket *m_socket;
     Ipc::LineFramer m_fromClient {kMaxClientMessageBytes};
     Ipc::LineFramer m_fromApp {kMaxAppMessageBytes};
     /** Client lines read before the connection is up; delivered (or answered) in order later. */

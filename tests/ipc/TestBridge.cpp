@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QPointer>
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void appToClient_writes_stdoutHoldsExactlyTheLines();
     void stdinEof_lastLineWithoutNewline_isDelivered();
     void appCloses_connection_exitsOne();
+    void relativeName_meetsTheServerInTheTempFolder();
     void appNotRunning_line_answeredWhenQueuedAndLater_data();
     void appNotRunning_line_answeredWhenQueuedAndLater();
     void appAppearsLater_queuedMessages_delivered();
@@ -275,6 +277,22 @@ void TestBridge::appCloses_connection_exitsOne()
     m_app->disconnectFromServer();
     QVERIFY(waitForExit(1));
     QCOMPARE(m_stdout, last);
+}
+
+void TestBridge::relativeName_meetsTheServerInTheTempFolder()
+{
+    // A name that is not a path: QLocalServer listens in the temp folder, and the bridge (which does not use
+    // QLocalSocket on Unix) must look for it there too.
+    m_serverName = QFileInfo(m_serverName).fileName();
+    listen();
+    startBridge(5000);
+    QTRY_VERIFY(m_app);
+    const QByteArray line = R"({"jsonrpc":"2.0","id":1,"method":"ping"})"
+                            "\n";
+    m_bridge->write(line);
+    QTRY_COMPARE(m_received, line);
+    m_bridge->closeWriteChannel();
+    QVERIFY(waitForExit(0));
 }
 
 void TestBridge::appNotRunning_line_answeredWhenQueuedAndLater_data()
