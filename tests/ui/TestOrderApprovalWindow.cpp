@@ -22,6 +22,7 @@ class TestOrderApprovalWindow final : public QObject
 private Q_SLOTS:
     void showsEveryField();
     void denyIsDefault_enterDenies();
+    void windowMadeOnFirstRequest_shownForIt();
     void approveButton_approves();
     void queueOfTwo_oneAfterAnother();
     void timeout_isTimedOut();
@@ -114,6 +115,19 @@ void TestOrderApprovalWindow::denyIsDefault_enterDenies()
     QTest::keyClick(queue.window(), Qt::Key_Return);
     QTRY_COMPARE(recorder.decisions, QList<ApprovalDecision>({ApprovalDecision::Denied}));
     QVERIFY(!queue.window()->isVisible());
+}
+
+void TestOrderApprovalWindow::windowMadeOnFirstRequest_shownForIt()
+{
+    // Not built at start (it would stay resident in the tray app for runs without orders), yet the very first
+    // request is shown at once.
+    ApprovalQueue queue;
+    QVERIFY(!queue.window());
+    Recorder recorder;
+    queue.request(sample(QStringLiteral("first")), this, recorder.callback());
+    QVERIFY(queue.window());
+    QTRY_VERIFY(queue.window()->isVisible());
+    QCOMPARE(queue.window()->requestId(), QStringLiteral("first"));
 }
 
 void TestOrderApprovalWindow::approveButton_approves()

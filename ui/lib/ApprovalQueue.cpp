@@ -10,12 +10,7 @@ using Trading::ApprovalDecision;
 
 ApprovalQueue::ApprovalQueue(QObject *parent)
     : QObject(parent)
-    , m_window(std::make_unique<OrderApprovalWindow>())
 {
-    connect(m_window.get(), &OrderApprovalWindow::approved, this,
-        [this](const QString &id) { decide(id, ApprovalDecision::Approved); });
-    connect(m_window.get(), &OrderApprovalWindow::denied, this,
-        [this](const QString &id) { decide(id, ApprovalDecision::Denied); });
     m_ticker.setInterval(250);
     connect(&m_ticker, &QTimer::timeout, this, &ApprovalQueue::tick);
 }
@@ -31,6 +26,20 @@ ApprovalQueue::~ApprovalQueue()
     }
 }
 
+OrderApprovalWindow &ApprovalQueue::ensureWindow()
+{
+    // Made on the first request rather than at start: most runs never see an order, and a hidden dialog with
+    // its labels, fonts and style sheets would stay resident in the tray app for nothing. Kept afterwards.
+    if (!m_window) {
+        m_window = std::make_unique<OrderApprovalWindow>();
+        connect(m_window.get(), &OrderApprovalWindow::approved, this,
+            [this](const QString &id) { decide(id, ApprovalDecision::Approved); });
+        connect(m_window.get(), &OrderApprovalWindow::denied, this,
+            [this](const QString &id) { decide(id, ApprovalDecision::Denied); });
+    }
+    return *m_window;
+}
+
 void ApprovalQueue::request(const Trading::ApprovalRequest &request, QObject *context, Callback callback)
 {
     m_entries.append(Entry {request, context, std::move(callback),
@@ -38,7 +47,7 @@ void ApprovalQueue::request(const Trading::ApprovalRequest &request, QObject *co
     if (m_entries.size() == 1) {
         showHead();
     } else {
-        m_window->setWaiting(int(m_entries.size()) - 1);
+        ensureWindow().setWaiting(int(m_entries.size()) - 1);
         m_window->raise();
     }
     m_ticker.start();
@@ -61,7 +70,7 @@ void ApprovalQueue::decide(const QString &requestId, ApprovalDecision decision)
         if (wasShown) {
             showHead();
         } else {
-            m_window->setWaiting(int(m_entries.size()) - 1);
+            ensureWindow().setWaiting(int(m_entries.size()) - 1);
         }
         // Queued, so the caller never runs inside a button's click handler or inside withdraw().
         if (entry.context) {
@@ -78,10 +87,12 @@ void ApprovalQueue::showHead()
 {
     if (m_entries.isEmpty()) {
         m_ticker.stop();
-        m_window->hide();
+        if (m_window) {
+            m_window->hide();
+        }
         return;
     }
-    m_window->present(m_entries.first().request, int(m_entries.size()) - 1);
+    ensureWindow().present(m_entries.first().request, int(m_entries.size()) - 1);
     tick();
 }
 
@@ -98,7 +109,7 @@ void ApprovalQueue::tick()
         decide(id, ApprovalDecision::TimedOut);
     }
     if (!m_entries.isEmpty()) {
-        m_window->setSecondsLeft((m_entries.first().deadline.remainingTime() + 999) / 1000);
+        ensureWindow().setSecondsLeft((m_entries.first().deadline.remainingTime() + 999) / 1000);
     }
 }
 

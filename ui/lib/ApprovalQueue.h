@@ -35,6 +35,7 @@ public:
     void withdraw(const QString &requestId) override;
 
     int pendingCount() const { return int(m_entries.size()); }
+    /** The approval window, or null before the first request (it is made when first needed). */
     OrderApprovalWindow *window() const { return m_window.get(); }
 
 Q_SIGNALS:
@@ -50,6 +51,7 @@ private:
         QDeadlineTimer deadline;
     };
 
+    OrderApprovalWindow &ensureWindow();
     void decide(const QString &requestId, Trading::ApprovalDecision decision);
     void showHead();
     void tick();
