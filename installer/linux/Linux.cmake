@@ -45,7 +45,8 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # What the programs load at run time, which dpkg-shlibdeps cannot see in their ELF headers:
 #   qt6-qpa-plugins            platform plugins beyond the built-in xcb one (and what the xcb one pulls in)
-#   libqt6svg6                 the SVG icon engine and image format plugins; the app's icons are SVG
+#   libqt6svg6                 the SVG icon engine and image format plugins: desktop icon themes are SVG, and Qt
+#                              draws its dialogs' standard icons from them (the tray icon is baked at build time)
 #   libqt6webenginecore6-bin   QtWebEngineProcess, which aries-consent starts; libqt6webenginecore6 does not
 #                              depend on it (only its shlibs entry adds it, which is not a promise)
 #   libsecret-1-0              dlopen()ed by QtKeychain for the Secret Service (GNOME Keyring, KWallet)

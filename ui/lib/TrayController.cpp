@@ -2,53 +2,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrayController.h"
 
+#include "TrayIconPixels.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QGridLayout>
+#include <QImage>
 #include <QLabel>
-#include <QPainter>
+#include <QPixmap>
 #include <QPushButton>
-#include <QSvgRenderer>
 #include <QSystemTrayIcon>
 #include <QVBoxLayout>
 #include <QWidget>
 
 namespace Companion::Ui {
 
-namespace {
-
-QString badgeFile(TrayController::State state)
-{
-    using State = TrayController::State;
-    switch (state) {
-    case State::Connected: return QStringLiteral(":/icons/state-connected.svg");
-    case State::Working: return QStringLiteral(":/icons/state-working.svg");
-    case State::Attention: return QStringLiteral(":/icons/state-attention.svg");
-    case State::Paused: return QStringLiteral(":/icons/state-paused.svg");
-    case State::SignedOut: break;
-    }
-    return QStringLiteral(":/icons/state-signed-out.svg");
-}
-
-} // namespace
-
 QIcon TrayController::iconFor(State state)
 {
-    // The mark and the badge are separate files so the mark is drawn in one place; rendering them per size
-    // (rather than scaling one bitmap) keeps the badge legible at 16 px.
-    QSvgRenderer mark(QStringLiteral(":/icons/aries-companion.svg"));
-    QSvgRenderer badge(badgeFile(state));
+    // Drawn from the SVGs at build time (TrayIconPixels.h): rendering them here kept QtSvg and Qt's vector
+    // rasteriser resident in the tray app, about 1 MB, for a few small bitmaps.
     QIcon icon;
-    for (const int size : {16, 22, 24, 32, 48, 64}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        mark.render(&painter, QRectF(0, 0, size, size));
-        const qreal badgeSize = size * 0.56;
-        badge.render(&painter, QRectF(size - badgeSize, size - badgeSize, badgeSize, badgeSize));
-        painter.end();
-        icon.addPixmap(pixmap);
+    for (const TrayIconPixels::Image &image : TrayIconPixels::images(int(state))) {
+        icon.addPixmap(QPixmap::fromImage(QImage(reinterpret_cast<const uchar *>(image.pixels), image.size, image.size,
+            image.size * qsizetype(sizeof(quint32)), QImage::Format_ARGB32_Premultiplied)));
     }
     return icon;
 }

@@ -61,7 +61,7 @@ public:
     /** The tooltip: the state in words. */
     QString toolTip() const { return m_toolTip; }
 
-    /** The icon for @p state: the app's mark with the state's badge, both drawn from SVG resources. */
+    /** The icon for @p state: the app's mark with the state's badge, drawn when the app is built (TrayIconPixels.h). */
     static QIcon iconFor(State state);
     /** The state in a few words, as the tooltip says it. */
     static QString stateText(State state);
