@@ -3,8 +3,8 @@
 #include "aries/AriesConnectionPool.h"
 
 #include "aries/HttpAnswerParser.h"
+#include "aries/HttpRequestHead.h"
 
-#include <QHostAddress>
 #include <QMetaObject>
 #include <QPointer>
 #include <QSslSocket>
@@ -14,19 +14,6 @@
 #include <optional>
 
 namespace Companion::Aries {
-
-namespace {
-
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
-        return true;
-    }
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
-} // namespace
 
 struct AriesConnectionPool::Request
 {
@@ -70,36 +57,23 @@ AriesConnectionPool::~AriesConnectionPool()
 void AriesConnectionPool::get(
     const QUrl &url, const QList<Header> &headers, std::chrono::milliseconds timeout, Done done)
 {
-    const bool https = url.scheme() == QLatin1String("https");
-    const bool http = url.scheme() == QLatin1String("http");
-    if (!url.isValid() || url.host().isEmpty() || !(https || (http && isLoopbackHost(url.host())))) {
+    if (!HttpRequestHead::allowed(url)) {
         QMetaObject::invokeMethod(
             this,
             [done = std::move(done)]() {
                 Answer answer;
                 answer.failure = Answer::Failure::NotSent;
-                answer.errorString = QStringLiteral("only https addresses (or http on this computer) are used");
+                answer.errorString = HttpRequestHead::refusal();
                 done(answer);
             },
             Qt::QueuedConnection);
         return;
     }
-    QByteArray target = url.path(QUrl::FullyEncoded).toUtf8();
-    if (target.isEmpty()) {
-        target = "/";
-    }
-    if (url.hasQuery()) {
-        target += '?' + url.query(QUrl::FullyEncoded).toUtf8();
-    }
-    const int port = url.port(https ? 443 : 80);
-    QByteArray hostHeader = url.host(QUrl::FullyEncoded).toUtf8();
-    if (url.port() != -1) {
-        hostHeader += ':' + QByteArray::number(port);
-    }
     auto request = std::make_shared<Request>();
     request->url = url;
-    request->server = url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':') + QString::number(port);
-    request->bytes = "GET " + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n";
+    request->server = url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':')
+        + QString::number(HttpRequestHead::port(url));
+    request->bytes = HttpRequestHead::start("GET", url);
     for (const Header &header : headers) {
         request->bytes += header.first + ": " + header.second + "\r\n";
     }
@@ -138,9 +112,8 @@ void AriesConnectionPool::pump(const QString &server)
         connection->server = server;
         const std::weak_ptr<Connection> weak = connection;
         const QUrl &url = request->url;
-        const bool https = url.scheme() == QLatin1String("https");
-        const quint16 port = quint16(url.port(https ? 443 : 80));
-        if (https) {
+        const quint16 port = HttpRequestHead::port(url);
+        if (url.scheme() == QLatin1String("https")) {
             auto *socket = new QSslSocket(this);
             connection->socket = socket;
             connect(socket, &QSslSocket::encrypted, this, [this, weak]() {

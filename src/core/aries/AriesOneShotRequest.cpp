@@ -2,25 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aries/AriesOneShotRequest.h"
 
-#include <QHostAddress>
+#include "aries/HttpRequestHead.h"
+
 #include <QMetaObject>
 #include <QSslSocket>
 #include <QTcpSocket>
 
 namespace Companion::Aries {
-
-namespace {
-
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
-        return true;
-    }
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
-} // namespace
 
 AriesOneShotRequest::AriesOneShotRequest(QObject *parent)
     : QObject(parent)
@@ -46,33 +34,16 @@ QByteArray AriesOneShotRequest::header(QByteArrayView name) const
 void AriesOneShotRequest::start(const QByteArray &method, const QUrl &url, const QList<Header> &headers,
     const QByteArray &body, std::chrono::milliseconds timeout)
 {
-    const bool https = url.scheme() == QLatin1String("https");
-    const bool http = url.scheme() == QLatin1String("http");
-    if (!url.isValid() || url.host().isEmpty() || !(https || (http && isLoopbackHost(url.host())))) {
+    if (!HttpRequestHead::allowed(url)) {
         // Reported through the event loop like every other outcome.
         QMetaObject::invokeMethod(
-            this,
-            [this]() {
-                finish(Failure::NotSent, QStringLiteral("only https addresses (or http on this computer) are used"));
-            },
-            Qt::QueuedConnection);
+            this, [this]() { finish(Failure::NotSent, HttpRequestHead::refusal()); }, Qt::QueuedConnection);
         return;
     }
-
-    QByteArray target = url.path(QUrl::FullyEncoded).toUtf8();
-    if (target.isEmpty()) {
-        target = "/";
-    }
-    if (url.hasQuery()) {
-        target += '?' + url.query(QUrl::FullyEncoded).toUtf8();
-    }
-    const int port = url.port(https ? 443 : 80);
-    QByteArray hostHeader = url.host(QUrl::FullyEncoded).toUtf8();
-    if (url.port() != -1) {
-        hostHeader += ':' + QByteArray::number(port);
-    }
+    const bool https = url.scheme() == QLatin1String("https");
+    const quint16 port = HttpRequestHead::port(url);
     // "Connection: close": one request per connection, so that nothing else can ever be queued behind it.
-    m_request = method + ' ' + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nConnection: close\r\n";
+    m_request = HttpRequestHead::start(method, url) + "Connection: close\r\n";
     for (const Header &header : headers) {
         m_request += header.first + ": " + header.second + "\r\n";
     }
@@ -83,12 +54,12 @@ void AriesOneShotRequest::start(const QByteArray &method, const QUrl &url, const
         auto *socket = new QSslSocket(this);
         m_socket = socket;
         connect(socket, &QSslSocket::encrypted, this, &AriesOneShotRequest::sendRequest);
-        socket->connectToHostEncrypted(url.host(), quint16(port));
+        socket->connectToHostEncrypted(url.host(), port);
     } else {
         auto *socket = new QTcpSocket(this);
         m_socket = socket;
         connect(socket, &QTcpSocket::connected, this, &AriesOneShotRequest::sendRequest);
-        socket->connectToHost(url.host(), quint16(port));
+        socket->connectToHost(url.host(), port);
     }
     connect(m_socket, &QAbstractSocket::readyRead, this, &AriesOneShotRequest::onReadyRead);
     connect(m_socket, &QAbstractSocket::disconnected, this, &AriesOneShotRequest::onClosed);
