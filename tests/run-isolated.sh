@@ -7,6 +7,8 @@
 # asked for.
 #   run-isolated.sh plain   TEST [ARGS...]   no D-Bus at all
 #   run-isolated.sh keyring TEST [ARGS...]   a private D-Bus session with an unlocked gnome-keyring
+#   run-isolated.sh desktop CMD [ARGS...]    as keyring, plus an X server (Xvfb) with a system tray (trayer):
+#                                            a user's desktop, for the benchmark (bench/world.sh)
 set -u
 mode="$1"; shift
 
@@ -32,6 +34,20 @@ keyring)
     dbus-run-session -- sh -c '
         printf ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 70
         exec "$@"' sh "$@"
+    ;;
+desktop)
+    export QT_QPA_PLATFORM=xcb
+    # QtWebEngine (the consent window) without a GPU; as root, Chromium's own sandbox cannot start.
+    export QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu
+    [ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
+    xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- sh -c '
+        printf ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 70
+        trayer --edge top --align right --widthtype pixel --width 120 --heighttype pixel --height 28 >/dev/null 2>&1 &
+        tray=$!
+        sleep 0.5
+        "$@"; status=$?
+        kill "$tray" 2>/dev/null
+        exit $status' sh "$@"
     ;;
 *)
     echo "run-isolated.sh: unknown mode '$mode'" >&2

@@ -785,14 +785,17 @@ Benchmark::ThroughputRow Benchmark::throughputRun(const std::string &transport, 
         row.limit = "connection cap: " + std::to_string(clients - row.served) + " of " + std::to_string(clients)
             + " turned away; ";
     }
-    if (row.appCpu >= 85 && row.appCpu >= row.sandboxCpu) {
-        row.limit += "app saturated";
+    if (clients == 1) {
+        row.limit += "one call at a time: each waits for the last";
+    } else if (row.appCpu >= 85 && row.appCpu >= row.sandboxCpu) {
+        row.limit += "app saturated (its event-loop thread)";
     } else if (row.sandboxCpu >= 85) {
         row.limit += "sandbox saturated";
     } else if (total >= 170) {
         row.limit += "both cores busy";
     } else {
-        row.limit += clients == 1 ? "round trips (one call at a time)" : "not saturated";
+        row.limit += "no process saturated (" + fixed(total, 0)
+            + "% of 200% in all): the time goes to handing each call from process to process";
     }
     for (auto &session : sessions) {
         if (!http) {
