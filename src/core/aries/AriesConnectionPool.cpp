@@ -118,28 +118,18 @@ void AriesConnectionPool::pump(const QString &server)
             connection->socket = socket;
             connect(socket, &QSslSocket::encrypted, this, [this, weak]() {
                 if (const auto c = weak.lock()) {
-                    c->connected = true;
-                    if (c->request) {
-                        send(c);
-                    }
+                    onConnected(c);
                 }
             });
-            socket->connectToHostEncrypted(url.host(), port);
         } else {
             auto *socket = new QTcpSocket(this);
             connection->socket = socket;
             connect(socket, &QTcpSocket::connected, this, [this, weak]() {
                 if (const auto c = weak.lock()) {
-                    c->connected = true;
-                    if (c->request) {
-                        send(c);
-                    }
+                    onConnected(c);
                 }
             });
-            socket->connectToHost(url.host(), port);
         }
-        // Requests are small and answers awaited: no reason to wait for more bytes before sending.
-        connection->socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(connection->socket, &QAbstractSocket::readyRead, this, [this, weak]() {
             if (const auto c = weak.lock()) {
                 onReadyRead(c);
@@ -174,10 +164,28 @@ void AriesConnectionPool::pump(const QString &server)
         m_connections.append(connection);
         ++m_opened;
         assign(connection, request);
+        // Last, with every signal connected: a failure reported at once reaches onClosed(), which may run pump()
+        // again and change the queues, so the queue is looked up anew.
+        if (auto *tls = qobject_cast<QSslSocket *>(connection->socket)) {
+            tls->connectToHostEncrypted(url.host(), port);
+        } else {
+            connection->socket->connectToHost(url.host(), port);
+        }
         queue = m_queues.find(server);
     }
     if (queue != m_queues.end() && queue->empty()) {
         m_queues.erase(queue);
+    }
+}
+
+void AriesConnectionPool::onConnected(const std::shared_ptr<Connection> &connection)
+{
+    connection->connected = true;
+    // Requests are small and answers awaited: nothing is gained by holding bytes back (set once connected, as
+    // a socket not yet connected ignores its options).
+    connection->socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (connection->request) {
+        send(connection);
     }
 }
 

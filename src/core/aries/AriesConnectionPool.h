@@ -81,6 +81,7 @@ private:
 
     void pump(const QString &server);
     void assign(const std::shared_ptr<Connection> &connection, const std::shared_ptr<Request> &request);
+    void onConnected(const std::shared_ptr<Connection> &connection);
     void send(const std::shared_ptr<Connection> &connection);
     void onReadyRead(const std::shared_ptr<Connection> &connection);
     void onClosed(const std::shared_ptr<Connection> &connection, const QString &why);
