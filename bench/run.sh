@@ -4,7 +4,7 @@
 #
 # The benchmark, in one command: installs what is missing, builds (preset ci), installs the Node.js peers
 # exactly as pinned in bench/node/package-lock.json, runs aries-bench in a private desktop world
-# (bench/world.sh) and writes bench/RESULTS.md. Takes about five minutes on two cores once built.
+# (bench/world.sh) and writes bench/RESULTS.md. Takes about seven minutes on two cores once built.
 #   bench/run.sh [--smoke] [--out FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
