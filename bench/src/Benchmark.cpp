@@ -1007,6 +1007,18 @@ void Benchmark::writeReport()
            << " |\n";
     }
 
+    md << "\n## Commands\n\n"
+          "`bench/run.sh` builds, installs the peers (`npm ci --prefix bench/node`) and runs `aries-bench` in "
+          "`tests/run-isolated.sh desktop`. The driver starts (ports chosen free at run time; secrets on file "
+          "descriptor 3, never in a command line):\n\n```\n"
+          "aries-sandbox --port 0 --tick-ms 0 --auto-consent --positions 5000 --seed 1\n"
+          "aries-companion --client-id sandbox-demo-client --authorize-url http://127.0.0.1:SANDBOX/oauth2/authorize "
+          "--api-base http://127.0.0.1:SANDBOX --mcp-port PORT [--connect]\n"
+          "aries-mcp\n"
+          "node bench/node/peer-server.mjs http://127.0.0.1:SANDBOX            # token on fd 3\n"
+          "node bench/node/node_modules/mcp-remote/dist/proxy.js http://127.0.0.1:PORT/mcp --allow-http "
+          "--transport http-only --header-file /dev/fd/3 --silent\n"
+          "```\n";
     md << "\n## 1. Tool-call overhead: `get_quote`\n\n";
     md << "One client, one call at a time: " << m_iterations << " timed calls after " << m_warmup
        << " warm-up calls. `get_quote` makes three Aries requests at once (last trade, last quote, previous day); "
