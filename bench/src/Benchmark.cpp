@@ -58,17 +58,24 @@ std::string mib(long kib)
     return fixed(double(kib) / 1024.0) + " MiB (" + fixed(double(kib) * 1024.0 / 1e6) + " MB)";
 }
 
-/** A free loopback port (the app is told which one to use, as a user's setting would). */
-int freePort()
+/** A TCP socket bound to a free loopback port, whose address is written to @p address. */
+int boundLoopbackSocket(sockaddr_in &address)
 {
     const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address {};
+    address = {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t length = sizeof address;
     bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
     getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
-    close(fd);
+    return fd;
+}
+
+/** A free loopback port (the app is told which one to use, as a user's setting would). */
+int freePort()
+{
+    sockaddr_in address {};
+    close(boundLoopbackSocket(address));
     return ntohs(address.sin_port);
 }
 
@@ -452,14 +459,9 @@ void Benchmark::measureFloor()
     const int iterations = m_config.smoke ? 200 : 20000;
     // TCP over loopback: one connection, TCP_NODELAY, as every HTTP path here uses.
     {
-        const int server = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         sockaddr_in address {};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        bind(server, reinterpret_cast<sockaddr *>(&address), sizeof address);
+        const int server = boundLoopbackSocket(address);
         listen(server, 1);
-        getsockname(server, reinterpret_cast<sockaddr *>(&address), &length);
         const pid_t child = fork();
         if (child == 0) {
             const int peer = accept(server, nullptr, nullptr);

@@ -37,6 +37,13 @@ struct Batch
     {
         return QTest::qWaitFor([&]() { return answers.size() >= count; }, ms);
     }
+    /** One GET, waited for: true once its answer is in answers.last(). */
+    bool sendOne(AriesConnectionPool &pool, const QUrl &url, std::chrono::milliseconds timeout = 5000ms)
+    {
+        const qsizetype before = answers.size();
+        send(pool, url, 1, timeout);
+        return waitFor(int(before) + 1);
+    }
 };
 
 } // namespace
@@ -129,10 +136,8 @@ void TestAriesConnectionPool::staleKeepAlive_closedAsRequestArrives_sentOnceMore
     server.script = {{ScriptedHttpServer::okAnswer(), Then::Answer}, {{}, Then::Close}};
     AriesConnectionPool pool(1);
     Batch batch;
-    batch.send(pool, server.url(QStringLiteral("/a")), 1);
-    QVERIFY(batch.waitFor(1));
-    batch.send(pool, server.url(QStringLiteral("/b")), 1);
-    QVERIFY(batch.waitFor(2));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/a"))));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/b"))));
     QCOMPARE(batch.answers.at(1).failure, Failure::None);
     QCOMPARE(batch.answers.at(1).status, 200);
     QCOMPARE(server.requests, 3);
@@ -147,8 +152,7 @@ void TestAriesConnectionPool::freshConnection_closedWithoutAnswer_isLostAndNotRe
     server.fallback.then = Then::Close;
     AriesConnectionPool pool(2);
     Batch batch;
-    batch.send(pool, server.url(QStringLiteral("/a")), 1);
-    QVERIFY(batch.waitFor(1));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/a"))));
     QCOMPARE(batch.answers.at(0).failure, Failure::Lost);
     QTest::qWait(300);
     QCOMPARE(server.requests, 1);
@@ -162,8 +166,7 @@ void TestAriesConnectionPool::partialAnswer_isTruncated()
     server.fallback = {"HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"price\":1", Then::AnswerAndClose};
     AriesConnectionPool pool(2);
     Batch batch;
-    batch.send(pool, server.url(QStringLiteral("/a")), 1);
-    QVERIFY(batch.waitFor(1));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/a"))));
     QCOMPARE(batch.answers.at(0).failure, Failure::Truncated);
     QCOMPARE(batch.answers.at(0).status, 0);
 }
@@ -175,8 +178,7 @@ void TestAriesConnectionPool::malformedAnswer_isTruncated()
     server.fallback = {"SSH-2.0-OpenSSH\r\n\r\n", Then::Answer};
     AriesConnectionPool pool(2);
     Batch batch;
-    batch.send(pool, server.url(QStringLiteral("/a")), 1);
-    QVERIFY(batch.waitFor(1));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/a"))));
     QCOMPARE(batch.answers.at(0).failure, Failure::Truncated);
     QCOMPARE(pool.openConnections(), 0);
 }
@@ -188,8 +190,7 @@ void TestAriesConnectionPool::silence_isTimeout()
     server.fallback.then = Then::Silent;
     AriesConnectionPool pool(2);
     Batch batch;
-    batch.send(pool, server.url(QStringLiteral("/a")), 1, 300ms);
-    QVERIFY(batch.waitFor(1));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/a")), 300ms));
     QCOMPARE(batch.answers.at(0).failure, Failure::Timeout);
     QCOMPARE(pool.openConnections(), 0);
 }
@@ -202,10 +203,8 @@ void TestAriesConnectionPool::chunkedAnswer_decodedAndConnectionReused()
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n", Then::Answer};
     AriesConnectionPool pool(2);
     Batch batch;
-    batch.send(pool, server.url(QStringLiteral("/a")), 1);
-    QVERIFY(batch.waitFor(1));
-    batch.send(pool, server.url(QStringLiteral("/a")), 1);
-    QVERIFY(batch.waitFor(2));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/a"))));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/a"))));
     QCOMPARE(batch.answers.at(1).body, QByteArray(R"({"a":1})"));
     QCOMPARE(server.connections, 1);
 }
@@ -217,10 +216,8 @@ void TestAriesConnectionPool::connectionCloseAnswer_connectionNotReused()
     server.fallback = {"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}", Then::Answer};
     AriesConnectionPool pool(2);
     Batch batch;
-    batch.send(pool, server.url(QStringLiteral("/a")), 1);
-    QVERIFY(batch.waitFor(1));
-    batch.send(pool, server.url(QStringLiteral("/a")), 1);
-    QVERIFY(batch.waitFor(2));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/a"))));
+    QVERIFY(batch.sendOne(pool, server.url(QStringLiteral("/a"))));
     QCOMPARE(batch.answers.at(1).failure, Failure::None);
     QCOMPARE(server.connections, 2);
     QCOMPARE(server.requests, 2);
